@@ -1,0 +1,154 @@
+package dev.seq4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The named, ordered trainable tensors of a model. Each array is created by the registry's manager,
+ * requires a gradient, and lives as long as the registry.
+ */
+public final class Parameters implements AutoCloseable {
+  private final NDManager manager;
+  private final Map<String, NDArray> arrays = new LinkedHashMap<>();
+
+  /** Creates an empty registry whose arrays belong to a sub-manager of {@code parent}. */
+  public Parameters(NDManager parent) {
+    this.manager = parent.newSubManager();
+  }
+
+  /**
+   * Creates a parameter drawn uniformly from {@code [-bound, bound]} (or zeros when bound is 0).
+   *
+   * @throws IllegalArgumentException if the name is already taken
+   */
+  public NDArray uniform(String name, Shape shape, double bound) {
+    return register(
+        name,
+        bound == 0
+            ? manager.zeros(shape, DataType.FLOAT32)
+            : manager.randomUniform((float) -bound, (float) bound, shape, DataType.FLOAT32));
+  }
+
+  /** Creates a parameter drawn from N(0, 1), PyTorch's default for embeddings. */
+  public NDArray normal(String name, Shape shape) {
+    return register(name, manager.randomNormal(shape));
+  }
+
+  private NDArray register(String name, NDArray a) {
+    if (arrays.containsKey(name)) {
+      throw new IllegalArgumentException("parameter '" + name + "' already exists");
+    }
+    a.setName(name);
+    a.setRequiresGradient(true);
+    arrays.put(name, a);
+    return a;
+  }
+
+  /** Redraws every parameter uniformly from {@code [-range, range]} (Sutskever's ±0.08). */
+  public void reinitializeUniform(double range) {
+    for (NDArray a : arrays.values()) {
+      try (NDManager scope = manager.newSubManager()) {
+        assign(a, scope.randomUniform((float) -range, (float) range, a.getShape()));
+      }
+    }
+  }
+
+  /** Copies {@code value} into the parameter {@code target} in place (outside autograd). */
+  private static void assign(NDArray target, NDArray value) {
+    target.setRequiresGradient(false);
+    target.set(value.toByteBuffer());
+    target.setRequiresGradient(true);
+  }
+
+  /** The parameters in creation order; the map is read-only. */
+  public Map<String, NDArray> asMap() {
+    return Collections.unmodifiableMap(arrays);
+  }
+
+  /** The array named {@code name}. */
+  public NDArray get(String name) {
+    NDArray a = arrays.get(name);
+    if (a == null) {
+      throw new IllegalArgumentException("no parameter named '" + name + "'");
+    }
+    return a;
+  }
+
+  /** Total number of scalar parameters. */
+  public long count() {
+    return arrays.values().stream().mapToLong(a -> a.getShape().size()).sum();
+  }
+
+  /** The manager that owns the parameters. */
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** Writes all parameters with their names (DJL's NDList encoding). */
+  public void save(OutputStream out) throws IOException {
+    NDList list = new NDList();
+    for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+      NDArray copy = e.getValue().duplicate();
+      copy.setName(e.getKey());
+      list.add(copy);
+    }
+    out.write(list.encode());
+    list.close();
+  }
+
+  /**
+   * Loads values saved by {@link #save}; names and shapes must match exactly.
+   *
+   * @param source names the file in error messages
+   */
+  public void load(InputStream in, String source) throws IOException {
+    try (NDManager scope = manager.newSubManager()) {
+      NDList list = NDList.decode(scope, in.readAllBytes());
+      if (list.size() != arrays.size()) {
+        throw new IllegalArgumentException(
+            source + ": expected " + arrays.size() + " parameters, found " + list.size());
+      }
+      for (NDArray saved : list) {
+        NDArray target = arrays.get(saved.getName());
+        if (target == null) {
+          throw new IllegalArgumentException(
+              source + ": unexpected parameter '" + saved.getName() + "'");
+        }
+        if (!target.getShape().equals(saved.getShape())) {
+          throw new IllegalArgumentException(
+              source
+                  + ": parameter '"
+                  + saved.getName()
+                  + "' has shape "
+                  + saved.getShape()
+                  + ", the model expects "
+                  + target.getShape());
+        }
+        assign(target, saved);
+      }
+    }
+  }
+
+  /** Convenience: {@link #load(InputStream, String)} from a file. */
+  public void load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      load(in, file.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

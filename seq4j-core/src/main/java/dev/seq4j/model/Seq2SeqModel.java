@@ -1,0 +1,48 @@
+package dev.seq4j.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Random;
+
+/**
+ * An encoder–decoder over token ids. The trainer and the decoders know only this interface.
+ *
+ * <p>Token ids are int64 arrays; padding sits at the end of each row; lengths are the true lengths.
+ */
+public interface Seq2SeqModel extends AutoCloseable {
+
+  /** The trainable parameters. */
+  Parameters parameters();
+
+  /**
+   * Target logits for a batch, the decoder reading {@code trgIn} = {@code <bos>} y_1 … y_{T-1}.
+   *
+   * @param src source ids (B, S)
+   * @param trgIn decoder inputs (B, T)
+   * @param teacherForcing probability that a step reads the reference token rather than the model's
+   *     own previous prediction (1 = always)
+   * @param random draws the teacher-forcing choices (unused when teacherForcing is 1)
+   * @param training enables dropout
+   * @return logits (B, T, V)
+   */
+  NDArray logits(
+      NDArray src,
+      int[] srcLengths,
+      NDArray trgIn,
+      double teacherForcing,
+      Random random,
+      boolean training);
+
+  /** Encodes a batch for step-by-step decoding (inference mode: no dropout). */
+  DecoderState encode(NDArray src, int[] srcLengths);
+
+  /** One decoding step: previous tokens (B) int64 → logits (B, V) and the next state. */
+  Step step(NDArray previous, DecoderState state);
+
+  @Override
+  default void close() {
+    parameters().close();
+  }
+
+  /** The logits of one step and the state after it. */
+  record Step(NDArray logits, DecoderState state) {}
+}

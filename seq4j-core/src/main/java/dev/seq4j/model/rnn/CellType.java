@@ -1,0 +1,27 @@
+package dev.seq4j.model.rnn;
+
+/** The recurrent cells; {@link #gates()} is the number of H-sized blocks in the weight matrices. */
+public enum CellType {
+  /** h = tanh(W_x x + W_h h_prev + b). */
+  ELMAN(1),
+  /** Gates i, f, g, o; c = f*c_prev + i*g; h = o*tanh(c). */
+  LSTM(4),
+  /** Gates r, z, n (PyTorch's formulation). */
+  GRU(3);
+
+  private final int gates;
+
+  CellType(int gates) {
+    this.gates = gates;
+  }
+
+  /** Number of stacked gate blocks in W_ih and W_hh. */
+  public int gates() {
+    return gates;
+  }
+
+  /** Whether the state has a memory cell c besides h. */
+  public boolean hasCell() {
+    return this == LSTM;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.seq4j.model.rnn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import dev.seq4j.model.Parameters;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A deep, optionally bidirectional recurrent encoder.
+ *
+ * <p>Layer l reads the outputs of layer l-1 (with dropout between layers during training). In a
+ * bidirectional encoder each layer has a forward and a backward layer; the backward one reads each
+ * sentence reversed within its own length, and the two outputs are concatenated, so the next layer
+ * and the attention see (B, S, 2H). The final states of both directions are returned per layer;
+ * {@link Bridge} turns them into the decoder's initial state.
+ */
+public final class RnnEncoder {
+  private final List<RnnLayer> forward = new ArrayList<>();
+  private final List<RnnLayer> backward = new ArrayList<>();
+  private final double dropout;
+
+  /** Registers the layers' weights as {@code NAME.l0.fwd.weight_ih} etc. */
+  public RnnEncoder(
+      Parameters params,
+      String name,
+      CellType type,
+      int input,
+      int hidden,
+      int layers,
+      boolean bidirectional,
+      double dropout) {
+    int directions = bidirectional ? 2 : 1;
+    for (int l = 0; l < layers; l++) {
+      int in = l == 0 ? input : directions * hidden;
+      forward.add(new RnnLayer(RnnCell.create(type, params, name + ".l" + l + ".fwd", in, hidden)));
+      if (bidirectional) {
+        backward.add(
+            new RnnLayer(RnnCell.create(type, params, name + ".l" + l + ".bwd", in, hidden)));
+      }
+    }
+    this.dropout = dropout;
+  }
+
+  /** Whether the encoder reads in both directions. */
+  public boolean bidirectional() {
+    return !backward.isEmpty();
+  }
+
+  /**
+   * Encodes embedded source tokens.
+   *
+   * @param x embeddings (B, S, E)
+   * @param lengths true source lengths
+   * @param training applies dropout between layers when true
+   */
+  public Encoded encode(NDArray x, int[] lengths, boolean training, RnnLayer.Mode mode) {
+    long batch = x.getShape().get(0);
+    List<CellState> lastForward = new ArrayList<>();
+    List<CellState> lastBackward = new ArrayList<>();
+    NDArray input = x;
+    for (int l = 0; l < forward.size(); l++) {
+      if (l > 0 && training && dropout > 0) {
+        input = dropout(input);
+      }
+      RnnLayer fl = forward.get(l);
+      RnnLayer.LayerOutput f =
+          fl.run(input, fl.zeroState(x.getManager(), batch), lengths, mode); // (B, S, H)
+      lastForward.add(f.last());
+      NDArray out = f.outputs();
+      if (bidirectional()) {
+        RnnLayer bl = backward.get(l);
+        NDArray reversed = Sequences.reverseWithin(input, lengths);
+        RnnLayer.LayerOutput b =
+            bl.run(reversed, bl.zeroState(x.getManager(), batch), lengths, mode);
+        lastBackward.add(b.last());
+        NDArray bOut = Sequences.reverseWithin(b.outputs(), lengths); // (B, S, H)
+        out = NDArrays.concat(new NDList(out, bOut), 2); // (B, S, 2H)
+      }
+      input = out;
+    }
+    return new Encoded(input, lastForward, bidirectional() ? lastBackward : List.of());
+  }
+
+  private NDArray dropout(NDArray x) {
+    return x.getNDArrayInternal().dropout(x, (float) dropout, true).singletonOrThrow();
+  }
+
+  /**
+   * The encoder's result.
+   *
+   * @param outputs top-layer outputs (B, S, D·H), zero at padded positions
+   * @param forward per layer, the forward state after each sentence's last token
+   * @param backward per layer, the backward state after reading back to the first token (empty when
+   *     unidirectional)
+   */
+  public record Encoded(NDArray outputs, List<CellState> forward, List<CellState> backward) {}
+}

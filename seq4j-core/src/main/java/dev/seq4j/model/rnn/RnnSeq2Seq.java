@@ -1,0 +1,171 @@
+package dev.seq4j.model.rnn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import dev.seq4j.model.DecoderState;
+import dev.seq4j.model.Embedding;
+import dev.seq4j.model.Linear;
+import dev.seq4j.model.Parameters;
+import dev.seq4j.model.Seq2SeqModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The recurrent encoder–decoder without attention: the context vector is the encoder's final state
+ * (Sutskever et al. 2014), optionally also fed at every decoder step (Cho et al. 2014).
+ *
+ * <pre>
+ * h = Encoder(x)                       (reversed within its length when reverseSource)
+ * s_0 = Bridge(h_final);  c = top layer of s_0
+ * s_t = Decoder([E y_{t-1}; c?], s_{t-1})
+ * p(y_t | y_&lt;t, x) = softmax(W_y s_t + b_y)
+ * </pre>
+ */
+public final class RnnSeq2Seq implements Seq2SeqModel {
+  private final RnnOptions options;
+  private final Parameters params;
+  private final Embedding srcEmbedding;
+  private final Embedding trgEmbedding;
+  private final RnnEncoder encoder;
+  private final Bridge bridge;
+  private final RnnDecoder decoder;
+  private final Linear output;
+  private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
+
+  /** Creates the model with fresh parameters owned by a sub-manager of {@code manager}. */
+  public RnnSeq2Seq(NDManager manager, RnnOptions options) {
+    this.options = options;
+    this.params = new Parameters(manager);
+    int e = options.embedding();
+    int h = options.hidden();
+    this.srcEmbedding = new Embedding(params, "src_embedding", options.srcVocabulary(), e);
+    this.trgEmbedding = new Embedding(params, "trg_embedding", options.trgVocabulary(), e);
+    this.encoder =
+        new RnnEncoder(
+            params,
+            "encoder",
+            options.cell(),
+            e,
+            h,
+            options.layers(),
+            options.bidirectional(),
+            options.dropout());
+    this.bridge =
+        new Bridge(
+            params,
+            "bridge",
+            options.bridge(),
+            options.bidirectional(),
+            options.cell(),
+            h,
+            options.layers());
+    int decoderInput = options.contextEveryStep() ? e + h : e;
+    this.decoder =
+        new RnnDecoder(
+            params,
+            "decoder",
+            options.cell(),
+            decoderInput,
+            h,
+            options.layers(),
+            options.dropout());
+    this.output = new Linear(params, "output", h, options.trgVocabulary(), true);
+    if (options.initRange() > 0) {
+      params.reinitializeUniform(options.initRange());
+    }
+  }
+
+  /** The options the model was built with. */
+  public RnnOptions options() {
+    return options;
+  }
+
+  /** Chooses the explicit cell formulas or libtorch's fused kernels (same numbers). */
+  public void setMode(RnnLayer.Mode mode) {
+    this.mode = mode;
+  }
+
+  @Override
+  public Parameters parameters() {
+    return params;
+  }
+
+  @Override
+  public NDArray logits(
+      NDArray src,
+      int[] srcLengths,
+      NDArray trgIn,
+      double teacherForcing,
+      Random random,
+      boolean training) {
+    State state = encode(src, srcLengths, training);
+    if (teacherForcing >= 1.0) {
+      NDArray y = dropout(trgEmbedding.lookup(trgIn), training); // (B, T, E)
+      RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
+      return output.apply(dropout(d.outputs(), training)); // (B, T, V)
+    }
+    return logitsWithOwnPredictions(trgIn, state, teacherForcing, random, training);
+  }
+
+  /** Step by step: each row reads the reference with probability {@code ratio}, else its argmax. */
+  private NDArray logitsWithOwnPredictions(
+      NDArray trgIn, State state, double ratio, Random random, boolean training) {
+    int batch = (int) trgIn.getShape().get(0);
+    int steps = (int) trgIn.getShape().get(1);
+    List<NDArray> all = new ArrayList<>();
+    NDArray previous = trgIn.get(new NDIndex(":, 0"));
+    for (int t = 0; t < steps; t++) {
+      if (t > 0) {
+        boolean[] gold = new boolean[batch];
+        for (int b = 0; b < batch; b++) {
+          gold[b] = random.nextDouble() < ratio;
+        }
+        NDArray predicted = all.get(t - 1).argMax(1).stopGradient();
+        NDArray useGold = trgIn.getManager().create(gold);
+        previous = NDArrays.where(useGold, trgIn.get(new NDIndex(":, {}", t)), predicted);
+      }
+      NDArray y = dropout(trgEmbedding.lookup(previous.expandDims(1)), training); // (B, 1, E)
+      RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
+      state = new State(d.states(), state.context());
+      all.add(output.apply(dropout(d.outputs(), training)).squeeze(1)); // (B, V)
+    }
+    return NDArrays.stack(new NDList(all), 1); // (B, T, V)
+  }
+
+  @Override
+  public DecoderState encode(NDArray src, int[] srcLengths) {
+    return encode(src, srcLengths, false);
+  }
+
+  private State encode(NDArray src, int[] srcLengths, boolean training) {
+    NDArray ids = options.reverseSource() ? Sequences.reverseIdsWithin(src, srcLengths) : src;
+    NDArray x = dropout(srcEmbedding.lookup(ids), training); // (B, S, E)
+    RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode);
+    List<CellState> init = bridge.apply(encoded);
+    NDArray context = options.contextEveryStep() ? init.get(init.size() - 1).h() : null;
+    return new State(init, context);
+  }
+
+  @Override
+  public Step step(NDArray previous, DecoderState decoderState) {
+    State state = (State) decoderState;
+    NDArray y = trgEmbedding.lookup(previous.expandDims(1)); // (B, 1, E)
+    RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), false, mode);
+    NDArray logits = output.apply(d.outputs()).squeeze(1); // (B, V)
+    return new Step(logits, new State(d.states(), state.context()));
+  }
+
+  private NDArray dropout(NDArray x, boolean training) {
+    if (!training || options.dropout() == 0) {
+      return x;
+    }
+    return x.getNDArrayInternal().dropout(x, (float) options.dropout(), true).singletonOrThrow();
+  }
+
+  /** Per-layer decoder states and the context vector fed at every step (or null). */
+  record State(List<CellState> layers, NDArray context) implements DecoderState {}
+}
