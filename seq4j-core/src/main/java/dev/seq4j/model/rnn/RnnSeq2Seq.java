@@ -167,5 +167,18 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   /** Per-layer decoder states and the context vector fed at every step (or null). */
-  record State(List<CellState> layers, NDArray context) implements DecoderState {}
+  record State(List<CellState> layers, NDArray context) implements DecoderState {
+    @Override
+    public void attach(NDManager manager) {
+      for (CellState s : layers) {
+        s.h().attach(manager);
+        if (s.c() != null) {
+          s.c().attach(manager);
+        }
+      }
+      if (context != null) {
+        context.attach(manager);
+      }
+    }
+  }
 }

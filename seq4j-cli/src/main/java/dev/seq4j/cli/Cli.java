@@ -1,0 +1,58 @@
+package dev.seq4j.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Runs a command line: errors print one clear line ({@code seq4j: error: …}) and exit with 2;
+ * {@code --debug} anywhere on the line prints the stack trace as well.
+ */
+public final class Cli {
+  /** Exit status of a command that failed on bad input or a runtime error. */
+  public static final int ERROR = 2;
+
+  private Cli() {}
+
+  /** Parses and executes {@code args}, returning the exit status. */
+  public static int run(String... args) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+    CommandLine cl = commandLine(debug);
+    return cl.execute(rest);
+  }
+
+  /** The configured command line (exposed for tests). */
+  public static CommandLine commandLine(boolean debug) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          err.println("seq4j: error: " + message(ex));
+          if (debug) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return ERROR;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("seq4j: error: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandName() + " --help'.");
+          err.flush();
+          return ERROR;
+        });
+    return cl;
+  }
+
+  /** The most useful one-line message of an exception chain. */
+  static String message(Throwable ex) {
+    Throwable t = ex;
+    while (t.getMessage() == null && t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.seq4j.decode;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.seq4j.model.DecoderState;
+import dev.seq4j.model.Seq2SeqModel;
+import java.util.Arrays;
+
+/**
+ * Batched greedy decoding: at every step each row takes its most probable token, until it emits
+ * {@code <eos>} or reaches its length cap.
+ *
+ * <pre>
+ * y_t = argmax_v p(v | y_&lt;t, x)
+ * </pre>
+ */
+public final class Greedy {
+  private final int bosId;
+  private final int eosId;
+  private final LengthLimit limit;
+
+  /** A greedy decoder starting from {@code bosId} and stopping at {@code eosId}. */
+  public Greedy(int bosId, int eosId, LengthLimit limit) {
+    this.bosId = bosId;
+    this.eosId = eosId;
+    this.limit = limit;
+  }
+
+  /**
+   * Decodes a batch of padded source rows.
+   *
+   * @param src source ids, one row per sentence, padded
+   * @param srcLengths true lengths (each at least 1)
+   * @return for each row the output ids without {@code <bos>} and {@code <eos>}
+   */
+  public int[][] decode(Seq2SeqModel model, NDManager manager, long[][] src, int[] srcLengths) {
+    int batch = src.length;
+    int[] caps = new int[batch];
+    int longest = 0;
+    for (int b = 0; b < batch; b++) {
+      caps[b] = limit.forSource(srcLengths[b]);
+      longest = Math.max(longest, caps[b]);
+    }
+    int[][] out = new int[batch][longest];
+    int[] lengths = new int[batch];
+    boolean[] done = new boolean[batch];
+    try (NDManager scope = manager.newSubManager()) {
+      DecoderState state = model.encode(scope.create(src), srcLengths);
+      long[] previous = new long[batch];
+      Arrays.fill(previous, bosId);
+      for (int t = 0; t < longest && !allTrue(done); t++) {
+        try (NDManager stepScope = scope.newSubManager()) {
+          NDArray prev = stepScope.create(previous, new Shape(batch));
+          Seq2SeqModel.Step step = model.step(prev, state);
+          long[] next = step.logits().argMax(1).toLongArray(); // (B)
+          state = step.state();
+          state.attach(scope);
+          for (int b = 0; b < batch; b++) {
+            if (done[b]) {
+              continue;
+            }
+            if (next[b] == eosId) {
+              done[b] = true;
+            } else {
+              out[b][lengths[b]++] = (int) next[b];
+              done[b] = lengths[b] >= caps[b];
+            }
+            previous[b] = next[b];
+          }
+        }
+      }
+    }
+    int[][] result = new int[batch][];
+    for (int b = 0; b < batch; b++) {
+      result[b] = Arrays.copyOf(out[b], lengths[b]);
+    }
+    return result;
+  }
+
+  private static boolean allTrue(boolean[] values) {
+    for (boolean v : values) {
+      if (!v) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
