@@ -20,7 +20,9 @@ public final class InfoCommand implements Runnable {
 
   static String report() {
     String version = InfoCommand.class.getPackage().getImplementationVersion();
-    return "seq4j " + (version == null ? "(development build)" : version) + "\n"
+    return "seq4j "
+        + (version == null ? "(development build)" : version)
+        + "\n"
         + Engines.describe().format();
   }
 

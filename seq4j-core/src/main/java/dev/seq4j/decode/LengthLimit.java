@@ -1,8 +1,8 @@
 package dev.seq4j.decode;
 
 /**
- * The cap on output length: {@code min(maxLength, floor(ratio · |x|) + offset)} tokens, not counting
- * {@code <eos>}.
+ * The cap on output length: {@code min(maxLength, floor(ratio · |x|) + offset)} tokens, not
+ * counting {@code <eos>}.
  */
 public record LengthLimit(int maxLength, double ratio, int offset) {
 

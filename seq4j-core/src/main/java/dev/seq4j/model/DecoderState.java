@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
 public interface DecoderState {
 
   /**
-   * Moves every array of this state to {@code manager}, so a step's scope can close while the
-   * state lives on.
+   * Moves every array of this state to {@code manager}, so a step's scope can close while the state
+   * lives on.
    */
   void attach(NDManager manager);
 }

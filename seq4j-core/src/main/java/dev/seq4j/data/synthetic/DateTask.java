@@ -11,7 +11,8 @@ import java.util.Random;
  */
 public final class DateTask implements SyntheticTask {
   private static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
-  private static final int DAYS = (int) (LocalDate.of(2099, 12, 31).toEpochDay() - FIRST.toEpochDay());
+  private static final int DAYS =
+      (int) (LocalDate.of(2099, 12, 31).toEpochDay() - FIRST.toEpochDay());
 
   @Override
   public Pair sample(Random random) {

@@ -1,0 +1,93 @@
+package dev.seq4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.seq4j.data.TextLines;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.train.Evaluator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seq4j evaluate}. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Translate --src with a model and score it against --ref: BLEU and chrF (sacreBLEU"
+            + " defaults), exact match, token accuracy and perplexity.",
+    footer = {
+      "%nExample:",
+      "  ./seq4j evaluate --model RUN_DIR --src data/test.src --ref data/test.trg --json"
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true, description = "run or checkpoint directory")
+  Path model;
+
+  @Option(names = "--src", required = true, description = "source sentences, one per line")
+  Path src;
+
+  @Option(names = "--ref", required = true, description = "reference translations, one per line")
+  Path ref;
+
+  @Option(names = "--json", description = "print the figures as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> sources = readAll(src);
+    List<String> refs = readAll(ref);
+    if (sources.size() != refs.size()) {
+      throw new IllegalArgumentException(
+          "parallel files differ in line count: "
+              + src
+              + " has "
+              + sources.size()
+              + " lines, "
+              + ref
+              + " has "
+              + refs.size()
+              + " lines");
+    }
+    Engines.start();
+    try (ModelBundle bundle = ModelBundle.load(model)) {
+      Evaluator.Result r = new Evaluator(bundle, sources, refs).run();
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("sentences", sources.size());
+      figures.put("bleu", r.bleu());
+      figures.put("chrf", r.chrf());
+      figures.put("exact_match", r.exactMatch());
+      figures.put("token_accuracy", r.accuracy());
+      figures.put("perplexity", r.perplexity());
+      var out = spec.commandLine().getOut();
+      if (json) {
+        out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(figures));
+      } else {
+        figures.forEach(
+            (k, v) ->
+                out.printf("%-15s %s%n", k, v instanceof Double d ? String.format("%.4f", d) : v));
+      }
+    }
+    return 0;
+  }
+
+  static List<String> readAll(Path file) {
+    List<String> lines = new ArrayList<>();
+    try (TextLines t = TextLines.open(file)) {
+      t.forEachRemaining(lines::add);
+    }
+    return lines;
+  }
+}

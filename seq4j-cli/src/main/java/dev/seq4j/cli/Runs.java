@@ -1,0 +1,52 @@
+package dev.seq4j.cli;
+
+import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.train.Experiment;
+import dev.seq4j.train.Trainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs training from the CLI: progress bar, and SIGINT/SIGTERM save {@code last/} and exit. */
+final class Runs {
+  private Runs() {}
+
+  static Path defaultDir(String name) {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return Path.of("runs", name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp);
+  }
+
+  static Trainer.TrainResult train(
+      ExperimentConfig config, Path out, boolean resume, PrintStream err) throws IOException {
+    AtomicReference<Trainer> current = new AtomicReference<>();
+    Thread hook =
+        new Thread(
+            () -> {
+              Trainer t = current.get();
+              if (t != null) {
+                err.println("\nseq4j: stopping: saving checkpoints/last …");
+                t.requestStop();
+                try {
+                  t.awaitStopped(120);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            },
+            "seq4j-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return Experiment.run(config, out, resume, new ProgressBar(err), current::set);
+    } finally {
+      current.set(null);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook runs
+      }
+    }
+  }
+}

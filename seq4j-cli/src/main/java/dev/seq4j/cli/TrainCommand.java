@@ -1,0 +1,68 @@
+package dev.seq4j.cli;
+
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.train.Trainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seq4j train}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train a model from an experiment YAML. Writes config.yaml, metrics.csv, metrics.json,"
+            + " plots/ and checkpoints/{best,last} into the run directory.",
+    footer = {
+      "%nExamples:",
+      "  ./seq4j train --config examples/seed-lstm.yaml --set train.epochs=2",
+      "  ./seq4j train --config run/config.yaml --out run --resume"
+    })
+public final class TrainCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--config", required = true, description = "experiment YAML file")
+  Path config;
+
+  @Option(names = "--set", description = "override a key, e.g. train.epochs=5 (repeatable)")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--out", description = "run directory (default: runs/NAME-TIMESTAMP)")
+  Path out;
+
+  @Option(names = "--resume", description = "continue the run in --out from checkpoints/last")
+  boolean resume;
+
+  @Override
+  public Integer call() throws Exception {
+    if (resume && out == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --out RUN_DIR");
+    }
+    ExperimentConfig c = ConfigLoader.load(config, overrides);
+    Path dir = out != null ? out : Runs.defaultDir(c.name());
+    if (resume && !Files.isDirectory(dir.resolve("checkpoints"))) {
+      throw new IllegalArgumentException(dir + ": nothing to resume (no checkpoints/)");
+    }
+    Engines.start();
+    Trainer.TrainResult r = Runs.train(c, dir, resume, System.err);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "train: outcome=%s epochs=%d steps=%d seconds=%.1f best_%s=%.4f run=%s%n",
+            r.outcome(),
+            r.epochs(),
+            r.steps(),
+            r.seconds(),
+            c.train().metric().name().toLowerCase(),
+            r.bestMetric(),
+            dir);
+    return "interrupted".equals(r.outcome()) ? 130 : 0;
+  }
+}

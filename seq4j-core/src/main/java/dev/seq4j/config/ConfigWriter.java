@@ -1,0 +1,114 @@
+package dev.seq4j.config;
+
+import java.util.Locale;
+
+/**
+ * Writes the resolved configuration (every key, defaults filled in) as YAML that {@link
+ * ConfigLoader} reads back to an equal record.
+ */
+public final class ConfigWriter {
+  private ConfigWriter() {}
+
+  /** The YAML text of {@code c}. */
+  public static String toYaml(ExperimentConfig c) {
+    StringBuilder y = new StringBuilder();
+    y.append("# resolved configuration written by seq4j\n");
+    y.append("name: ").append(quote(c.name())).append('\n');
+    y.append("seed: ").append(c.seed()).append('\n');
+    DataConfig d = c.data();
+    y.append("data:\n");
+    kv(y, "train", quote(d.train()));
+    kv(y, "valid", quote(d.valid()));
+    kv(y, "test", quote(d.test()));
+    kv(y, "format", Choices.name(d.format()));
+    kv(y, "src", quote(d.src()));
+    kv(y, "trg", quote(d.trg()));
+    kv(y, "srcTokenizer", Choices.name(d.srcTokenizer()));
+    kv(y, "trgTokenizer", Choices.name(d.trgTokenizer()));
+    kv(y, "lowercase", d.lowercase());
+    kv(y, "maxLength", d.maxLength());
+    kv(y, "minFreq", d.minFreq());
+    kv(y, "maxVocab", d.maxVocab());
+    SpecialsConfig s = d.specials();
+    y.append("  specials: {pad: ")
+        .append(quote(s.pad()))
+        .append(", unk: ")
+        .append(quote(s.unk()))
+        .append(", bos: ")
+        .append(quote(s.bos()))
+        .append(", eos: ")
+        .append(quote(s.eos()))
+        .append(", order: [")
+        .append(String.join(", ", s.order()))
+        .append("]}\n");
+    y.append("model:\n");
+    if (c.model() instanceof RnnConfig m) {
+      kv(y, "type", "rnn");
+      kv(y, "cell", Choices.name(m.cell()));
+      kv(y, "embedding", m.embedding());
+      kv(y, "hidden", m.hidden());
+      kv(y, "layers", m.layers());
+      kv(y, "dropout", m.dropout());
+      kv(y, "bidirectional", m.bidirectional());
+      kv(y, "bridge", Choices.name(m.bridge()));
+      kv(y, "context", Choices.name(m.context()));
+      kv(y, "reverseSource", m.reverseSource());
+      kv(y, "initRange", m.initRange());
+      kv(y, "attention", Choices.name(m.attention()));
+    }
+    TrainConfig t = c.train();
+    y.append("train:\n");
+    kv(y, "epochs", t.epochs());
+    kv(y, "batchSize", t.batchSize());
+    kv(y, "batchTokens", t.batchTokens());
+    kv(y, "optimizer", Choices.name(t.optimizer()));
+    kv(y, "learningRate", t.learningRate());
+    kv(y, "momentum", t.momentum());
+    kv(y, "weightDecay", t.weightDecay());
+    kv(y, "schedule", Choices.name(t.schedule()));
+    kv(y, "halvingStartEpoch", t.halvingStartEpoch());
+    kv(y, "plateauFactor", t.plateauFactor());
+    kv(y, "plateauPatience", t.plateauPatience());
+    kv(y, "clipNorm", t.clipNorm());
+    kv(y, "labelSmoothing", t.labelSmoothing());
+    kv(y, "teacherForcing", t.teacherForcing());
+    kv(y, "patience", t.patience());
+    kv(y, "metric", Choices.name(t.metric()));
+    kv(y, "evalEverySteps", t.evalEverySteps());
+    kv(y, "shuffle", t.shuffle());
+    kv(y, "nanPolicy", Choices.name(t.nanPolicy()));
+    DecodeConfig o = c.decode();
+    y.append("decode:\n");
+    kv(y, "strategy", Choices.name(o.strategy()));
+    kv(y, "beamSize", o.beamSize());
+    kv(y, "maxLength", o.maxLength());
+    kv(y, "maxLengthRatio", o.maxLengthRatio());
+    kv(y, "maxLengthOffset", o.maxLengthOffset());
+    kv(y, "lengthPenalty", o.lengthPenalty());
+    kv(y, "batchSize", o.batchSize());
+    return y.toString();
+  }
+
+  private static void kv(StringBuilder y, String key, Object value) {
+    String v =
+        value instanceof Double x ? String.format(Locale.ROOT, "%s", x) : String.valueOf(value);
+    y.append("  ").append(key).append(": ").append(v).append('\n');
+  }
+
+  private static String quote(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder q = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        case '\n' -> q.append("\\n");
+        case '\t' -> q.append("\\t");
+        default -> q.append(ch);
+      }
+    }
+    return q.append('"').toString();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.seq4j.config;
+
+/**
+ * Where the corpus is and how it is tokenized.
+ *
+ * @param train training corpus: a prefix {@code P} of {@code P.src}/{@code P.trg} files (format
+ *     text), or one file (tsv, json)
+ * @param valid validation corpus, or null
+ * @param test test corpus, or null
+ * @param src source language suffix (text) or field name (json)
+ * @param trg target language suffix or field name
+ * @param maxLength training pairs with more tokens on either side are dropped
+ * @param minFreq tokens seen fewer times in training map to {@code <unk>}
+ * @param maxVocab vocabulary size cap, specials included
+ */
+public record DataConfig(
+    String train,
+    String valid,
+    String test,
+    Format format,
+    String src,
+    String trg,
+    TokenizerKind srcTokenizer,
+    TokenizerKind trgTokenizer,
+    boolean lowercase,
+    int maxLength,
+    int minFreq,
+    int maxVocab,
+    SpecialsConfig specials) {
+
+  /** Corpus file layouts. */
+  public enum Format {
+    TEXT,
+    TSV,
+    JSON
+  }
+
+  /** Tokenizers. */
+  public enum TokenizerKind {
+    WORD,
+    CHAR,
+    KOREAN,
+    SPACE
+  }
+
+  static DataConfig read(Section s) {
+    DataConfig c =
+        new DataConfig(
+            s.string("train", null, true),
+            s.string("valid", null, false),
+            s.string("test", null, false),
+            s.choice("format", Format.TEXT, Format.class),
+            s.string("src", null, true),
+            s.string("trg", null, true),
+            s.choice("srcTokenizer", TokenizerKind.WORD, TokenizerKind.class),
+            s.choice("trgTokenizer", TokenizerKind.WORD, TokenizerKind.class),
+            s.bool("lowercase", false),
+            (int) s.integer("maxLength", 100, 1, 10_000),
+            (int) s.integer("minFreq", 1, 1, Integer.MAX_VALUE),
+            (int) s.integer("maxVocab", 50_000, 4, Integer.MAX_VALUE),
+            SpecialsConfig.read(s.section("specials")));
+    s.finish();
+    return c;
+  }
+
+  /** A copy reading other corpus paths. */
+  public DataConfig withPaths(String train, String valid, String test) {
+    return new DataConfig(
+        train,
+        valid,
+        test,
+        format,
+        src,
+        trg,
+        srcTokenizer,
+        trgTokenizer,
+        lowercase,
+        maxLength,
+        minFreq,
+        maxVocab,
+        specials);
+  }
+}

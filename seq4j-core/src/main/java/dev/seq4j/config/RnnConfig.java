@@ -1,0 +1,68 @@
+package dev.seq4j.config;
+
+/**
+ * A recurrent encoder–decoder.
+ *
+ * @param bridge how a bidirectional encoder's final states initialise the decoder
+ * @param context {@code init}: the context vector initialises the decoder (Sutskever); {@code
+ *     every-step}: it is also fed at every step (Cho)
+ * @param initRange 0 for PyTorch's default initialisation, otherwise uniform ±initRange
+ */
+public record RnnConfig(
+    Cell cell,
+    int embedding,
+    int hidden,
+    int layers,
+    double dropout,
+    boolean bidirectional,
+    Bridge bridge,
+    Context context,
+    boolean reverseSource,
+    double initRange,
+    Attention attention)
+    implements ModelConfig {
+
+  /** Recurrent cells. */
+  public enum Cell {
+    LSTM,
+    GRU,
+    ELMAN
+  }
+
+  /** Bidirectional bridges. */
+  public enum Bridge {
+    LINEAR,
+    SUM,
+    FORWARD
+  }
+
+  /** Where the context vector goes. */
+  public enum Context {
+    INIT,
+    EVERY_STEP
+  }
+
+  /** Attention scores (none: the plain encoder–decoder). */
+  public enum Attention {
+    NONE,
+    DOT,
+    GENERAL,
+    CONCAT,
+    ADDITIVE
+  }
+
+  static RnnConfig read(Section s) {
+    return new RnnConfig(
+        s.choice("cell", Cell.LSTM, Cell.class),
+        (int) s.integer("embedding", 256, 1, 65_536),
+        (int) s.integer("hidden", 512, 1, 65_536),
+        (int) s.integer("layers", 1, 1, 16),
+        s.number("dropout", 0.0, Bound.atLeast(0), Bound.below(1)),
+        s.bool("bidirectional", false),
+        s.choice("bridge", Bridge.LINEAR, Bridge.class),
+        s.choice("context", Context.INIT, Context.class),
+        s.bool("reverseSource", false),
+        s.number("initRange", 0.0, Bound.atLeast(0), Bound.NONE),
+        s.choice("attention", Attention.NONE, Attention.class));
+  }
+}

@@ -1,0 +1,232 @@
+package dev.seq4j.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * One mapping of the YAML tree being bound to a record. Every read names its key, so the keys a
+ * record reads are the keys it allows; {@link #finish()} rejects the rest.
+ */
+final class Section {
+  private final String path;
+  private final Map<String, Node> values = new LinkedHashMap<>();
+  private final Map<String, Node> keys = new LinkedHashMap<>();
+  private final Node node;
+  private final Origins origins;
+  private final List<String> allowed = new ArrayList<>();
+
+  Section(String path, Node node, Origins origins) {
+    this.path = path;
+    this.node = node;
+    this.origins = origins;
+    if (node != null) {
+      if (!(node instanceof MappingNode mapping)) {
+        throw origins.error(node, label(), "expected a mapping, was " + describe(node));
+      }
+      for (NodeTuple t : mapping.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode k)) {
+          throw origins.error(t.getKeyNode(), label(), "keys must be plain names");
+        }
+        if (values.containsKey(k.getValue())) {
+          throw origins.error(k, qualify(k.getValue()), "duplicate key");
+        }
+        values.put(k.getValue(), t.getValueNode());
+        keys.put(k.getValue(), k);
+      }
+    }
+  }
+
+  private String label() {
+    return path.isEmpty() ? "(top level)" : path;
+  }
+
+  String qualify(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** The nested mapping under {@code key} (an empty section when absent). */
+  Section section(String key) {
+    allowed.add(key);
+    Node v = values.get(key);
+    return new Section(qualify(key), isNull(v) ? null : v, origins);
+  }
+
+  String string(String key, String fallback, boolean required) {
+    allowed.add(key);
+    Node v = values.get(key);
+    if (isNull(v)) {
+      if (required) {
+        throw origins.missing(node, qualify(key));
+      }
+      return fallback;
+    }
+    if (!(v instanceof ScalarNode s)) {
+      throw origins.error(v, qualify(key), "expected a string, was " + describe(v));
+    }
+    return s.getValue();
+  }
+
+  long integer(String key, long fallback, long min, long max) {
+    String text = scalar(key, "an integer");
+    if (text == null) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(text.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw origins.error(values.get(key), qualify(key), "expected an integer, was '" + text + "'");
+    }
+    if (value < min || value > max) {
+      throw origins.error(values.get(key), qualify(key), range(min, max) + ", was " + value);
+    }
+    return value;
+  }
+
+  double number(String key, double fallback, Bound lower, Bound upper) {
+    String text = scalar(key, "a number");
+    if (text == null) {
+      return fallback;
+    }
+    double value;
+    try {
+      value = parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw origins.error(values.get(key), qualify(key), "expected a number, was '" + text + "'");
+    }
+    if (!Double.isFinite(value)) {
+      throw origins.error(
+          values.get(key), qualify(key), "must be a finite number, was " + text.trim());
+    }
+    if (!lower.admitsFromBelow(value) || !upper.admitsFromAbove(value)) {
+      throw origins.error(
+          values.get(key), qualify(key), Bound.describe(lower, upper) + ", was " + value);
+    }
+    return value;
+  }
+
+  boolean bool(String key, boolean fallback) {
+    String text = scalar(key, "a boolean");
+    if (text == null) {
+      return fallback;
+    }
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default ->
+          throw origins.error(
+              values.get(key), qualify(key), "expected a boolean, was '" + text + "'");
+    };
+  }
+
+  <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {
+    String text = scalar(key, "a string");
+    if (text == null) {
+      return fallback;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (Choices.name(e).equals(text)) {
+        return e;
+      }
+    }
+    throw origins.error(
+        values.get(key),
+        qualify(key),
+        "must be one of " + Choices.names(type) + ", was '" + text + "'");
+  }
+
+  List<String> strings(String key, List<String> fallback) {
+    allowed.add(key);
+    Node v = values.get(key);
+    if (isNull(v)) {
+      return fallback;
+    }
+    if (!(v instanceof SequenceNode seq)) {
+      throw origins.error(v, qualify(key), "expected a list, was " + describe(v));
+    }
+    List<String> out = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      if (!(item instanceof ScalarNode s)) {
+        throw origins.error(item, qualify(key), "expected a list of strings");
+      }
+      out.add(s.getValue());
+    }
+    return List.copyOf(out);
+  }
+
+  /** Fails on the first key no read asked for. */
+  void finish() {
+    for (Map.Entry<String, Node> e : keys.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        throw origins.error(
+            e.getValue(),
+            null,
+            "unknown key '"
+                + qualify(e.getKey())
+                + "' (allowed: "
+                + String.join(", ", allowed)
+                + ")");
+      }
+    }
+  }
+
+  /** An error about the value of {@code key}, for checks across several keys. */
+  ConfigException invalid(String key, String problem) {
+    Node v = values.get(key);
+    return origins.error(v == null ? node : v, qualify(key), problem);
+  }
+
+  private String scalar(String key, String expected) {
+    allowed.add(key);
+    Node v = values.get(key);
+    if (isNull(v)) {
+      return null;
+    }
+    if (!(v instanceof ScalarNode s)) {
+      throw origins.error(v, qualify(key), "expected " + expected + ", was " + describe(v));
+    }
+    return s.getValue().trim();
+  }
+
+  private static double parseDouble(String text) {
+    String t = text.replace("_", "").toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case ".nan", "nan" -> Double.NaN;
+      case ".inf", "+.inf", "inf", "infinity" -> Double.POSITIVE_INFINITY;
+      case "-.inf", "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(t);
+    };
+  }
+
+  private static String range(long min, long max) {
+    if (max == Long.MAX_VALUE) {
+      return "must be >= " + min;
+    }
+    return "must be in [" + min + ", " + max + "]";
+  }
+
+  static boolean isNull(Node v) {
+    return v == null
+        || (v instanceof ScalarNode s
+            && s.getTag().getValue().endsWith(":null")
+            && (s.getValue().isEmpty() || s.getValue().equals("null") || s.getValue().equals("~")));
+  }
+
+  static String describe(Node v) {
+    if (v instanceof MappingNode) {
+      return "a mapping";
+    }
+    if (v instanceof SequenceNode) {
+      return "a list";
+    }
+    return "'" + ((ScalarNode) v).getValue() + "'";
+  }
+}

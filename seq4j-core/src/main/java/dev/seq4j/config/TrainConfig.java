@@ -1,0 +1,115 @@
+package dev.seq4j.config;
+
+/**
+ * How to train.
+ *
+ * @param batchTokens token budget per batch; 0 batches by sentence count ({@code batchSize})
+ * @param halvingStartEpoch for the halving schedule: after this epoch, halve every half epoch
+ * @param clipNorm maximum global gradient norm; 0 turns clipping off
+ * @param teacherForcing probability that the decoder reads the reference token (1 = always)
+ * @param patience evaluations without improvement before stopping; 0 never stops early
+ * @param metric validation metric choosing {@code best/} and early stopping
+ * @param evalEverySteps evaluate every N steps as well as after each epoch; 0: per epoch only
+ */
+public record TrainConfig(
+    int epochs,
+    int batchSize,
+    int batchTokens,
+    Optimizer optimizer,
+    double learningRate,
+    double momentum,
+    double weightDecay,
+    Schedule schedule,
+    int halvingStartEpoch,
+    double plateauFactor,
+    int plateauPatience,
+    double clipNorm,
+    double labelSmoothing,
+    double teacherForcing,
+    int patience,
+    Metric metric,
+    int evalEverySteps,
+    boolean shuffle,
+    NanPolicy nanPolicy) {
+
+  /** Optimizers. */
+  public enum Optimizer {
+    ADAM,
+    SGD
+  }
+
+  /** Learning-rate schedules. */
+  public enum Schedule {
+    CONSTANT,
+    HALVING,
+    PLATEAU
+  }
+
+  /** Validation metrics. */
+  public enum Metric {
+    LOSS,
+    ACCURACY,
+    BLEU;
+
+    /** Whether a lower value is better. */
+    public boolean lowerIsBetter() {
+      return this == LOSS;
+    }
+  }
+
+  /** What a non-finite loss does. */
+  public enum NanPolicy {
+    ABORT,
+    SKIP
+  }
+
+  static TrainConfig read(Section s) {
+    TrainConfig c =
+        new TrainConfig(
+            (int) s.integer("epochs", 10, 1, 1_000_000),
+            (int) s.integer("batchSize", 64, 1, 1_000_000),
+            (int) s.integer("batchTokens", 0, 0, Integer.MAX_VALUE),
+            s.choice("optimizer", Optimizer.ADAM, Optimizer.class),
+            s.number("learningRate", 1e-3, Bound.above(0), Bound.NONE),
+            s.number("momentum", 0.0, Bound.atLeast(0), Bound.below(1)),
+            s.number("weightDecay", 0.0, Bound.atLeast(0), Bound.NONE),
+            s.choice("schedule", Schedule.CONSTANT, Schedule.class),
+            (int) s.integer("halvingStartEpoch", 5, 1, Integer.MAX_VALUE),
+            s.number("plateauFactor", 0.5, Bound.above(0), Bound.below(1)),
+            (int) s.integer("plateauPatience", 1, 0, Integer.MAX_VALUE),
+            s.number("clipNorm", 1.0, Bound.atLeast(0), Bound.NONE),
+            s.number("labelSmoothing", 0.0, Bound.atLeast(0), Bound.below(1)),
+            s.number("teacherForcing", 1.0, Bound.atLeast(0), Bound.atMost(1)),
+            (int) s.integer("patience", 0, 0, Integer.MAX_VALUE),
+            s.choice("metric", Metric.LOSS, Metric.class),
+            (int) s.integer("evalEverySteps", 0, 0, Integer.MAX_VALUE),
+            s.bool("shuffle", true),
+            s.choice("nanPolicy", NanPolicy.ABORT, NanPolicy.class));
+    s.finish();
+    return c;
+  }
+
+  /** A copy training for {@code n} epochs. */
+  public TrainConfig withEpochs(int n) {
+    return new TrainConfig(
+        n,
+        batchSize,
+        batchTokens,
+        optimizer,
+        learningRate,
+        momentum,
+        weightDecay,
+        schedule,
+        halvingStartEpoch,
+        plateauFactor,
+        plateauPatience,
+        clipNorm,
+        labelSmoothing,
+        teacherForcing,
+        patience,
+        metric,
+        evalEverySteps,
+        shuffle,
+        nanPolicy);
+  }
+}

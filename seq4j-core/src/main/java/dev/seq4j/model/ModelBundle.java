@@ -1,0 +1,139 @@
+package dev.seq4j.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.ConfigWriter;
+import dev.seq4j.config.DataConfig;
+import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.tokenize.Tokenizer;
+import dev.seq4j.tokenize.TokenizerSpec;
+import dev.seq4j.tokenize.Tokenizers;
+import dev.seq4j.tokenize.Vocabulary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything a trained model needs at inference: the resolved configuration (which holds the
+ * tokenizer settings), both vocabularies and the parameters. Saved as {@code config.yaml}, {@code
+ * src.vocab}, {@code trg.vocab} and {@code model.params} in one directory.
+ */
+public final class ModelBundle implements AutoCloseable {
+  /** Parameter file name. */
+  public static final String PARAMS = "model.params";
+
+  private final ExperimentConfig config;
+  private final Vocabulary srcVocabulary;
+  private final Vocabulary trgVocabulary;
+  private final NDManager manager;
+  private final Seq2SeqModel model;
+
+  private ModelBundle(ExperimentConfig config, Vocabulary src, Vocabulary trg) {
+    this.config = config;
+    this.srcVocabulary = src;
+    this.trgVocabulary = trg;
+    this.manager = Engines.start().newBaseManager();
+    Engine.getInstance().setRandomSeed((int) config.seed());
+    this.model = ModelFactory.create(config.model(), src.size(), trg.size(), manager);
+  }
+
+  /** A model with freshly initialised parameters (seeded by {@code config.seed}). */
+  public static ModelBundle create(ExperimentConfig config, Vocabulary src, Vocabulary trg) {
+    return new ModelBundle(config, src, trg);
+  }
+
+  /**
+   * Loads a bundle from a checkpoint directory, or from a run directory (its {@code
+   * checkpoints/best}, else {@code checkpoints/last}).
+   */
+  public static ModelBundle load(Path dir) throws IOException {
+    Path d = resolve(dir);
+    ExperimentConfig config = ConfigLoader.load(d.resolve("config.yaml"), List.of());
+    Vocabulary src = Vocabulary.load(d.resolve("src.vocab"));
+    Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
+    ModelBundle b = new ModelBundle(config, src, trg);
+    try {
+      b.model.parameters().load(d.resolve(PARAMS));
+    } catch (IOException | RuntimeException e) {
+      b.close();
+      throw e;
+    }
+    return b;
+  }
+
+  /** The checkpoint directory {@code dir} stands for. */
+  public static Path resolve(Path dir) {
+    if (Files.isRegularFile(dir.resolve(PARAMS))) {
+      return dir;
+    }
+    for (String name : List.of("best", "last")) {
+      Path c = dir.resolve("checkpoints").resolve(name);
+      if (Files.isRegularFile(c.resolve(PARAMS))) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(
+        dir + ": not a model (no " + PARAMS + ", nor checkpoints/best or checkpoints/last)");
+  }
+
+  /** Writes the bundle's files into {@code dir}. */
+  public void save(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("config.yaml"), ConfigWriter.toYaml(config));
+    srcVocabulary.save(dir.resolve("src.vocab"));
+    trgVocabulary.save(dir.resolve("trg.vocab"));
+    try (OutputStream out = Files.newOutputStream(dir.resolve(PARAMS))) {
+      model.parameters().save(out);
+    }
+  }
+
+  /** A new source tokenizer (tokenizers are not shared between threads). */
+  public Tokenizer srcTokenizer() {
+    return tokenizer(config.data().srcTokenizer());
+  }
+
+  /** A new target tokenizer. */
+  public Tokenizer trgTokenizer() {
+    return tokenizer(config.data().trgTokenizer());
+  }
+
+  private Tokenizer tokenizer(DataConfig.TokenizerKind kind) {
+    return Tokenizers.create(
+        new TokenizerSpec(kind.name().toLowerCase(Locale.ROOT), config.data().lowercase()));
+  }
+
+  /** The resolved configuration. */
+  public ExperimentConfig config() {
+    return config;
+  }
+
+  /** The source vocabulary. */
+  public Vocabulary srcVocabulary() {
+    return srcVocabulary;
+  }
+
+  /** The target vocabulary. */
+  public Vocabulary trgVocabulary() {
+    return trgVocabulary;
+  }
+
+  /** The model. */
+  public Seq2SeqModel model() {
+    return model;
+  }
+
+  /** The manager owning the parameters. */
+  public NDManager manager() {
+    return manager;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

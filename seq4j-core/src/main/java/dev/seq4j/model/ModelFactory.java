@@ -1,0 +1,55 @@
+package dev.seq4j.model;
+
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.config.Choices;
+import dev.seq4j.config.ModelConfig;
+import dev.seq4j.config.RnnConfig;
+import dev.seq4j.model.rnn.Bridge;
+import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnOptions;
+import dev.seq4j.model.rnn.RnnSeq2Seq;
+
+/** Builds the model a configuration describes, with fresh parameters. */
+public final class ModelFactory {
+  private ModelFactory() {}
+
+  /** A new model for vocabularies of the given sizes. */
+  public static Seq2SeqModel create(
+      ModelConfig config, int srcVocabulary, int trgVocabulary, NDManager manager) {
+    if (config instanceof RnnConfig r) {
+      if (r.attention() != RnnConfig.Attention.NONE) {
+        throw new IllegalArgumentException(
+            "model.attention: '"
+                + Choices.name(r.attention())
+                + "' is not available yet; use none");
+      }
+      return new RnnSeq2Seq(manager, rnnOptions(r, srcVocabulary, trgVocabulary));
+    }
+    throw new IllegalArgumentException("unsupported model type " + config);
+  }
+
+  /** The model options of a recurrent configuration. */
+  public static RnnOptions rnnOptions(RnnConfig r, int srcVocabulary, int trgVocabulary) {
+    return new RnnOptions(
+        switch (r.cell()) {
+          case LSTM -> CellType.LSTM;
+          case GRU -> CellType.GRU;
+          case ELMAN -> CellType.ELMAN;
+        },
+        r.embedding(),
+        r.hidden(),
+        r.layers(),
+        r.dropout(),
+        r.bidirectional(),
+        switch (r.bridge()) {
+          case LINEAR -> Bridge.Kind.LINEAR;
+          case SUM -> Bridge.Kind.SUM;
+          case FORWARD -> Bridge.Kind.FORWARD;
+        },
+        r.context() == RnnConfig.Context.EVERY_STEP,
+        r.reverseSource(),
+        r.initRange(),
+        srcVocabulary,
+        trgVocabulary);
+  }
+}

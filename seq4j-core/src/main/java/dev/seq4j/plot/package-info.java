@@ -1,0 +1,2 @@
+/** PNG charts drawn with Java2D (no external libraries): training curves. */
+package dev.seq4j.plot;

@@ -1,0 +1,100 @@
+package dev.seq4j.tokenize;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.ko.KoreanTokenizer.DecompoundMode;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Korean morphological segmentation with Lucene's Nori analyzer (the source material used Kiwi,
+ * which is not on Maven Central). Each token is the surface text between Nori's offsets, so the
+ * pieces concatenate back to the input; characters Nori skips (other than whitespace) become tokens
+ * of their own, and the {@link Joiner} mark records where no space stood.
+ *
+ * <pre>
+ * "파일을 열 수 없습니다." → [파일, ￭을, 열, 수, 없, ￭습니다, ￭.]
+ * </pre>
+ *
+ * Not thread-safe (Nori's tokenizer is stateful): use one instance per thread.
+ */
+public final class KoreanTokenizer implements Tokenizer {
+  private final boolean lowercase;
+  private final org.apache.lucene.analysis.ko.KoreanTokenizer nori;
+
+  /** A Korean tokenizer, lowercasing first when asked. */
+  public KoreanTokenizer(boolean lowercase) {
+    this.lowercase = lowercase;
+    this.nori =
+        new org.apache.lucene.analysis.ko.KoreanTokenizer(
+            org.apache.lucene.analysis.ko.KoreanTokenizer.DEFAULT_TOKEN_ATTRIBUTE_FACTORY,
+            null,
+            DecompoundMode.NONE,
+            false,
+            false);
+  }
+
+  @Override
+  public List<String> tokenize(String text) {
+    String s = Tokenizers.prepare(text, lowercase);
+    List<String> out = new ArrayList<>();
+    int covered = 0;
+    boolean attached = false;
+    try {
+      nori.setReader(new StringReader(s));
+      OffsetAttribute offsets = nori.addAttribute(OffsetAttribute.class);
+      nori.reset();
+      while (nori.incrementToken()) {
+        int start = offsets.startOffset();
+        int end = offsets.endOffset();
+        if (start < covered || end <= start) {
+          continue;
+        }
+        attached = addGap(out, s, covered, start, attached);
+        Joiner.add(out, s.substring(start, end), attached);
+        attached = true;
+        covered = end;
+      }
+      nori.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        nori.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    addGap(out, s, covered, s.length(), attached);
+    return out;
+  }
+
+  /** Adds what Nori skipped in [from, to): whitespace separates, anything else is a token. */
+  private static boolean addGap(List<String> out, String s, int from, int to, boolean attached) {
+    int i = from;
+    while (i < to) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        attached = false;
+      } else {
+        Joiner.add(out, s.substring(i, i + n), attached);
+        attached = true;
+      }
+      i += n;
+    }
+    return attached;
+  }
+
+  @Override
+  public String detokenize(List<String> tokens) {
+    return Joiner.join(tokens);
+  }
+
+  @Override
+  public TokenizerSpec spec() {
+    return new TokenizerSpec("korean", lowercase);
+  }
+}

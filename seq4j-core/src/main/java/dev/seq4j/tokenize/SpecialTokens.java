@@ -1,0 +1,63 @@
+package dev.seq4j.tokenize;
+
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The four special tokens and their id order.
+ *
+ * @param pad padding
+ * @param unk unknown token
+ * @param bos beginning of sentence
+ * @param eos end of sentence
+ * @param order the roles {@code pad, unk, bos, eos} in id order
+ */
+public record SpecialTokens(String pad, String unk, String bos, String eos, List<String> order) {
+  private static final List<String> ROLES = List.of("pad", "unk", "bos", "eos");
+
+  /** Validates the roles and tokens. */
+  public SpecialTokens {
+    order = List.copyOf(order);
+    if (order.size() != 4 || !new HashSet<>(order).equals(new HashSet<>(ROLES))) {
+      throw new IllegalArgumentException(
+          "order must list each of pad, unk, bos, eos once, was " + order);
+    }
+    List<String> tokens = List.of(pad, unk, bos, eos);
+    if (new HashSet<>(tokens).size() != 4 || tokens.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException(
+          "special tokens must be distinct and non-empty, were " + tokens);
+    }
+  }
+
+  /** Translation default: {@code <pad>=0 <unk>=1 <bos>=2 <eos>=3}. */
+  public static SpecialTokens translation() {
+    return new SpecialTokens("<pad>", "<unk>", "<bos>", "<eos>", ROLES);
+  }
+
+  /** The source document's layout: {@code <sos>=0 <eos>=1}, then {@code <pad>=2 <unk>=3}. */
+  public static SpecialTokens seed() {
+    return new SpecialTokens(
+        "<pad>", "<unk>", "<sos>", "<eos>", List.of("bos", "eos", "pad", "unk"));
+  }
+
+  /** Character models: {@code <MASK>=0 <UNK>=1 <BEGIN>=2 <END>=3}. */
+  public static SpecialTokens characters() {
+    return new SpecialTokens("<MASK>", "<UNK>", "<BEGIN>", "<END>", ROLES);
+  }
+
+  /** The token of a role. */
+  public String token(String role) {
+    return switch (role) {
+      case "pad" -> pad;
+      case "unk" -> unk;
+      case "bos" -> bos;
+      case "eos" -> eos;
+      default -> throw new IllegalArgumentException("unknown role '" + role + "'");
+    };
+  }
+
+  /** The special tokens in id order. */
+  public List<String> tokensInOrder() {
+    return order.stream().map(this::token).toList();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.seq4j.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.train.optim.Adam;
+import dev.seq4j.train.optim.LearningRateSchedule;
+import dev.seq4j.train.optim.Optimizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The files of a training checkpoint: the model bundle (config, vocabularies, parameters), {@code
+ * optimizer.state} (named arrays) and {@code trainer.json} (counters, schedule, optimizer steps).
+ */
+final class Checkpoints {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Checkpoints() {}
+
+  static void write(
+      Path dir,
+      ModelBundle bundle,
+      Optimizer optimizer,
+      LearningRateSchedule schedule,
+      TrainState state)
+      throws IOException {
+    bundle.save(dir);
+    NDList list = new NDList();
+    for (Map.Entry<String, NDArray> e : new TreeMap<>(optimizer.state()).entrySet()) {
+      NDArray copy = e.getValue().duplicate();
+      copy.setName(e.getKey());
+      list.add(copy);
+    }
+    Files.write(dir.resolve("optimizer.state"), list.encode());
+    list.close();
+    Map<String, Object> trainer = new LinkedHashMap<>(state.toMap());
+    trainer.put("schedule", schedule.state());
+    if (optimizer instanceof Adam adam) {
+      trainer.put("adamSteps", adam.steps());
+    }
+    Files.writeString(
+        dir.resolve("trainer.json"),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(trainer));
+  }
+
+  static void restore(
+      Path dir,
+      ModelBundle bundle,
+      Optimizer optimizer,
+      LearningRateSchedule schedule,
+      TrainState state)
+      throws IOException {
+    bundle.model().parameters().load(dir.resolve(ModelBundle.PARAMS));
+    NDManager owner = bundle.model().parameters().manager();
+    NDList list = NDList.decode(owner, Files.readAllBytes(dir.resolve("optimizer.state")));
+    Map<String, NDArray> s = new LinkedHashMap<>();
+    for (NDArray a : list) {
+      s.put(a.getName(), a);
+    }
+    optimizer.loadState(s);
+    Map<String, Object> trainer =
+        JSON.readValue(
+            dir.resolve("trainer.json").toFile(), new TypeReference<Map<String, Object>>() {});
+    state.load(trainer);
+    @SuppressWarnings("unchecked")
+    Map<String, Number> sched = (Map<String, Number>) trainer.get("schedule");
+    Map<String, Double> d = new LinkedHashMap<>();
+    sched.forEach((k, v) -> d.put(k, v == null ? Double.NaN : v.doubleValue()));
+    schedule.loadState(d);
+    if (optimizer instanceof Adam adam && trainer.get("adamSteps") != null) {
+      adam.setSteps(((Number) trainer.get("adamSteps")).longValue());
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.seq4j.train;
+
+import dev.seq4j.config.DataConfig;
+import dev.seq4j.config.SpecialsConfig;
+import dev.seq4j.data.ParallelCorpus;
+import dev.seq4j.data.SentencePair;
+import dev.seq4j.data.batch.Example;
+import dev.seq4j.tokenize.SpecialTokens;
+import dev.seq4j.tokenize.Tokenizer;
+import dev.seq4j.tokenize.TokenizerSpec;
+import dev.seq4j.tokenize.Tokenizers;
+import dev.seq4j.tokenize.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The corpora of an experiment, tokenized and encoded, with the vocabularies built from the
+ * training side.
+ *
+ * @param validSources raw validation sources
+ * @param validReferences raw validation references
+ */
+public record Dataset(
+    Vocabulary srcVocabulary,
+    Vocabulary trgVocabulary,
+    List<Example> train,
+    List<String> validSources,
+    List<String> validReferences) {
+
+  /** Reads and encodes the corpora {@code data} names. */
+  public static Dataset load(DataConfig data) {
+    Tokenizer srcTok = tokenizer(data.srcTokenizer(), data.lowercase());
+    Tokenizer trgTok = tokenizer(data.trgTokenizer(), data.lowercase());
+    List<List<String>> trainSrc = new ArrayList<>();
+    List<List<String>> trainTrg = new ArrayList<>();
+    for (SentencePair p : read(data, data.train())) {
+      trainSrc.add(srcTok.tokenize(p.src()));
+      trainTrg.add(trgTok.tokenize(p.trg()));
+    }
+    SpecialTokens specials = specials(data.specials());
+    Vocabulary src =
+        Vocabulary.fromCounts(
+            Vocabulary.count(trainSrc), specials, data.minFreq(), data.maxVocab());
+    Vocabulary trg =
+        Vocabulary.fromCounts(
+            Vocabulary.count(trainTrg), specials, data.minFreq(), data.maxVocab());
+    List<Example> train = new ArrayList<>(trainSrc.size());
+    for (int i = 0; i < trainSrc.size(); i++) {
+      train.add(new Example(src.encode(trainSrc.get(i)), trg.encode(trainTrg.get(i)), i));
+    }
+    List<String> validSources = new ArrayList<>();
+    List<String> validReferences = new ArrayList<>();
+    if (data.valid() != null) {
+      for (SentencePair p : read(data, data.valid())) {
+        validSources.add(p.src());
+        validReferences.add(p.trg());
+      }
+    }
+    return new Dataset(src, trg, train, validSources, validReferences);
+  }
+
+  private static List<SentencePair> read(DataConfig data, String path) {
+    return ParallelCorpus.readAll(
+        path, data.format().name().toLowerCase(Locale.ROOT), data.src(), data.trg());
+  }
+
+  static Tokenizer tokenizer(DataConfig.TokenizerKind kind, boolean lowercase) {
+    return Tokenizers.create(new TokenizerSpec(kind.name().toLowerCase(Locale.ROOT), lowercase));
+  }
+
+  /** The vocabulary specials a configuration describes. */
+  public static SpecialTokens specials(SpecialsConfig s) {
+    return new SpecialTokens(s.pad(), s.unk(), s.bos(), s.eos(), s.order());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.seq4j.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.data.batch.Batch;
+import dev.seq4j.data.batch.Batcher;
+import dev.seq4j.data.batch.BatchingOptions;
+import dev.seq4j.data.batch.Example;
+import dev.seq4j.decode.Translator;
+import dev.seq4j.eval.Bleu;
+import dev.seq4j.eval.ChrF;
+import dev.seq4j.eval.ExactMatch;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.tokenize.Tokenizer;
+import dev.seq4j.tokenize.Vocabulary;
+import dev.seq4j.train.loss.MaskedCrossEntropy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a model on (source, reference) pairs: teacher-forced loss and token accuracy, then greedy
+ * translations compared with the references (normalised by the target tokenizer: lowercased when
+ * the model is, whitespace as the detokenizer writes it) for exact match, BLEU and chrF.
+ */
+public final class Evaluator {
+  private final ModelBundle bundle;
+  private final List<String> sources;
+  private final List<String> references;
+  private final List<Example> examples = new ArrayList<>();
+
+  /** An evaluator of {@code bundle} on parallel {@code sources} and {@code references}. */
+  public Evaluator(ModelBundle bundle, List<String> sources, List<String> references) {
+    if (sources.size() != references.size()) {
+      throw new IllegalArgumentException(
+          "sources and references differ in count: " + sources.size() + " vs " + references.size());
+    }
+    this.bundle = bundle;
+    this.sources = sources;
+    Tokenizer srcTok = bundle.srcTokenizer();
+    Tokenizer trgTok = bundle.trgTokenizer();
+    List<String> normalised = new ArrayList<>(references.size());
+    for (int i = 0; i < sources.size(); i++) {
+      List<String> t = trgTok.tokenize(references.get(i));
+      normalised.add(trgTok.detokenize(t));
+      examples.add(
+          new Example(
+              bundle.srcVocabulary().encode(srcTok.tokenize(sources.get(i))),
+              bundle.trgVocabulary().encode(t),
+              i));
+    }
+    this.references = normalised;
+  }
+
+  /** All figures, and the translations they were computed from. */
+  public record Result(
+      double loss,
+      double accuracy,
+      double exactMatch,
+      double bleu,
+      double chrf,
+      List<String> hypotheses,
+      List<String> references) {
+
+    /** Perplexity: exp(loss). */
+    public double perplexity() {
+      return Math.exp(loss);
+    }
+  }
+
+  /** Computes every figure; NaN everywhere when there are no pairs. */
+  public Result run() {
+    if (sources.isEmpty()) {
+      return new Result(
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), List.of());
+    }
+    Vocabulary trg = bundle.trgVocabulary();
+    int batchSize = bundle.config().decode().batchSize();
+    BatchingOptions options = new BatchingOptions(batchSize, 0, Integer.MAX_VALUE, false, 0);
+    double lossSum = 0;
+    long tokens = 0;
+    long correct = 0;
+    for (Batch b :
+        Batcher.plan(examples, options, trg.padId(), trg.bosId(), trg.eosId()).batches()) {
+      try (NDManager scope = bundle.manager().newSubManager()) {
+        NDArray logits =
+            bundle
+                .model()
+                .logits(b.srcIds(scope), b.srcLengths(), b.trgInIds(scope), 1.0, null, false);
+        MaskedCrossEntropy.Result r =
+            MaskedCrossEntropy.loss(logits, b.trgOutIds(scope), b.trgMask(scope), 0);
+        lossSum += r.sum().getFloat();
+        tokens += r.tokens();
+        correct += r.correct();
+      }
+    }
+    List<String> hyps = new Translator(bundle, bundle.config().decode()).translate(sources);
+    return new Result(
+        tokens == 0 ? Double.NaN : lossSum / tokens,
+        tokens == 0 ? Double.NaN : correct / (double) tokens,
+        ExactMatch.of(hyps, references),
+        Bleu.corpus(hyps, references).score(),
+        ChrF.corpus(hyps, references),
+        hyps,
+        references);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.seq4j.train;
+
+import dev.seq4j.config.ConfigWriter;
+import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.train.io.AtomicFiles;
+import dev.seq4j.train.io.RunLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One training run from a configuration: reads the data, builds the vocabularies and the model,
+ * writes the resolved {@code config.yaml} into the run directory and trains. The run directory is
+ * locked while it runs.
+ */
+public final class Experiment {
+  private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+
+  private Experiment() {}
+
+  /**
+   * Trains {@code config} into {@code runDir}.
+   *
+   * @param resume continue from {@code runDir/checkpoints/last} (the run's own config is used)
+   * @param onTrainer receives the trainer before training starts (to request a stop on a signal)
+   */
+  public static Trainer.TrainResult run(
+      ExperimentConfig config,
+      Path runDir,
+      boolean resume,
+      TrainListener listener,
+      Consumer<Trainer> onTrainer)
+      throws IOException {
+    Files.createDirectories(runDir);
+    try (RunLock lock = RunLock.acquire(runDir)) {
+      if (!resume && Files.exists(runDir.resolve("checkpoints"))) {
+        throw new IllegalArgumentException(
+            runDir
+                + " already holds a training run: use --resume to continue it, or another --out");
+      }
+      AtomicFiles.write(runDir.resolve("config.yaml"), ConfigWriter.toYaml(config));
+      Dataset data = Dataset.load(config.data());
+      LOG.info(
+          "data: {} training pairs, {} validation pairs; vocabularies {} / {}",
+          data.train().size(),
+          data.validSources().size(),
+          data.srcVocabulary().size(),
+          data.trgVocabulary().size());
+      try (ModelBundle bundle =
+          ModelBundle.create(config, data.srcVocabulary(), data.trgVocabulary())) {
+        LOG.info("model: {} parameters", bundle.model().parameters().count());
+        Trainer trainer = new Trainer(bundle, data, runDir, listener);
+        if (resume) {
+          trainer.resume();
+        }
+        onTrainer.accept(trainer);
+        return trainer.fit(data.train());
+      }
+    }
+  }
+}

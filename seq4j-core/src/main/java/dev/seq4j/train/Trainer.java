@@ -1,0 +1,293 @@
+package dev.seq4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.config.TrainConfig;
+import dev.seq4j.data.batch.Batch;
+import dev.seq4j.data.batch.Batcher;
+import dev.seq4j.data.batch.BatchingOptions;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.plot.TrainingPlots;
+import dev.seq4j.train.io.CheckpointStore;
+import dev.seq4j.train.io.MetricsLog;
+import dev.seq4j.train.loss.MaskedCrossEntropy;
+import dev.seq4j.train.optim.Adam;
+import dev.seq4j.train.optim.GradientClipping;
+import dev.seq4j.train.optim.Gradients;
+import dev.seq4j.train.optim.LearningRateSchedule;
+import dev.seq4j.train.optim.Optimizer;
+import dev.seq4j.train.optim.Sgd;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop. It knows the model only through {@link Seq2SeqModel}: per batch it computes
+ * the masked cross-entropy of the teacher-forced logits, back-propagates, clips the global gradient
+ * norm and lets the optimizer update the parameters. After each epoch (and every {@code
+ * evalEverySteps}) it evaluates, appends a row to {@code metrics.csv}, redraws the plots, saves
+ * {@code checkpoints/last} and, when the validation metric improved, {@code checkpoints/best}.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+  private final ModelBundle bundle;
+  private final TrainConfig cfg;
+  private final long seed;
+  private final Path runDir;
+  private final TrainListener listener;
+  private final Optimizer optimizer;
+  private final LearningRateSchedule schedule;
+  private final CheckpointStore checkpoints;
+  private final Evaluator evaluator;
+  private final TrainState state = new TrainState();
+  private volatile boolean stopRequested;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** A trainer of {@code bundle}'s model writing into {@code runDir}. */
+  public Trainer(ModelBundle bundle, Dataset data, Path runDir, TrainListener listener) {
+    this.bundle = bundle;
+    ExperimentConfig config = bundle.config();
+    this.cfg = config.train();
+    this.seed = config.seed();
+    this.runDir = runDir;
+    this.listener = listener;
+    this.optimizer =
+        cfg.optimizer() == TrainConfig.Optimizer.ADAM
+            ? new Adam(cfg.weightDecay())
+            : new Sgd(cfg.momentum(), cfg.weightDecay());
+    this.schedule = new LearningRateSchedule(cfg);
+    this.checkpoints = new CheckpointStore(runDir.resolve("checkpoints"));
+    this.evaluator = new Evaluator(bundle, data.validSources(), data.validReferences());
+  }
+
+  /** Asks the loop to save {@code last/} and return at the next step boundary. */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /** Waits until {@link #fit} has returned (after a stop request: saved). */
+  public boolean awaitStopped(long seconds) throws InterruptedException {
+    return stopped.await(seconds, TimeUnit.SECONDS);
+  }
+
+  /** Continues from {@code checkpoints/last} (or best) instead of starting fresh. */
+  public void resume() throws IOException {
+    Path dir = checkpoints.loadLatestValid(List.of("last", "best"));
+    Checkpoints.restore(dir, bundle, optimizer, schedule, state);
+    LOG.info("resuming from {} at epoch {}, batch {}", dir, state.epoch, state.batchInEpoch);
+  }
+
+  /** Trains until the configured epochs are done, early stopping triggers, or a stop request. */
+  public TrainResult fit(List<dev.seq4j.data.batch.Example> train) throws IOException {
+    try {
+      return loop(train);
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private TrainResult loop(List<dev.seq4j.data.batch.Example> train) throws IOException {
+    MetricsLog metrics = new MetricsLog(runDir.resolve("metrics.csv"));
+    int maxLength = bundle.config().data().maxLength();
+    long started = System.nanoTime() - (long) (state.seconds * 1e9);
+    String outcome = "completed";
+    outer:
+    for (; state.epoch < cfg.epochs(); state.epoch++) {
+      BatchingOptions options =
+          new BatchingOptions(
+              cfg.batchSize(),
+              cfg.batchTokens(),
+              maxLength,
+              cfg.shuffle(),
+              seed * 31 + state.epoch);
+      Batcher.Plan plan = Batcher.plan(train, options, pad(), bos(), eos());
+      List<Batch> batches = plan.batches();
+      for (; state.batchInEpoch < batches.size(); state.batchInEpoch++) {
+        if (stopRequested) {
+          outcome = "interrupted";
+          state.seconds = seconds(started);
+          saveLast();
+          break outer;
+        }
+        double epochProgress = state.epoch + state.batchInEpoch / (double) batches.size();
+        double lr = schedule.rate(epochProgress);
+        step(batches.get(state.batchInEpoch), lr);
+        listener.onStep(
+            state.epoch + 1,
+            state.batchInEpoch + 1,
+            batches.size(),
+            state.windowLoss(),
+            state.trainTokens / Math.max(seconds(started), 1e-9));
+        if (cfg.evalEverySteps() > 0
+            && state.step % cfg.evalEverySteps() == 0
+            && state.batchInEpoch + 1 < batches.size()) {
+          state.seconds = seconds(started);
+          if (evaluate(metrics, epochProgress + 1.0 / batches.size(), lr)) {
+            outcome = "early-stopped";
+            break outer;
+          }
+        }
+      }
+      state.batchInEpoch = 0;
+      state.seconds = seconds(started);
+      boolean stop = evaluate(metrics, state.epoch + 1, schedule.rate(state.epoch + 1));
+      if (stop) {
+        state.epoch++;
+        outcome = "early-stopped";
+        break;
+      }
+    }
+    state.seconds = seconds(started);
+    return finish(outcome);
+  }
+
+  private void step(Batch batch, double lr) {
+    Seq2SeqModel model = bundle.model();
+    Map<String, NDArray> params = model.parameters().asMap();
+    state.step++;
+    Engine.getInstance().setRandomSeed((int) (seed * 1_000_003 + state.step));
+    try (NDManager scope = bundle.manager().newSubManager()) {
+      MaskedCrossEntropy.Result r;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray logits =
+            model.logits(
+                batch.srcIds(scope),
+                batch.srcLengths(),
+                batch.trgInIds(scope),
+                cfg.teacherForcing(),
+                new Random(seed * 7_919 + state.step),
+                true);
+        r =
+            MaskedCrossEntropy.loss(
+                logits, batch.trgOutIds(scope), batch.trgMask(scope), cfg.labelSmoothing());
+        gc.backward(r.sum().div(r.tokens()));
+      }
+      double loss = r.sum().getFloat() / r.tokens();
+      double norm = GradientClipping.clipByGlobalNorm(params.values(), cfg.clipNorm());
+      if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+        Gradients.zero(params.values());
+        if (cfg.nanPolicy() == TrainConfig.NanPolicy.ABORT) {
+          throw new TrainingException(
+              String.format(
+                  "non-finite %s at epoch %d, step %d: training stopped; checkpoints were not"
+                      + " overwritten (lower train.learningRate, set train.clipNorm, or"
+                      + " train.nanPolicy=skip)",
+                  Double.isFinite(loss) ? "gradient norm" : "loss (" + loss + ")",
+                  state.epoch + 1,
+                  state.step));
+        }
+        state.skipped++;
+        LOG.warn("skipped step {}: non-finite loss or gradient", state.step);
+        return;
+      }
+      optimizer.step(params, lr);
+      state.record(r.sum().getFloat(), r.tokens(), r.correct());
+    }
+  }
+
+  /** Evaluates, logs, checkpoints; returns true when early stopping says stop. */
+  private boolean evaluate(MetricsLog metrics, double epoch, double lr) throws IOException {
+    Evaluator.Result v = evaluator.run();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("epoch", round(epoch));
+    row.put("step", state.step);
+    row.put("learning_rate", lr);
+    row.put("train_loss", state.trainLoss());
+    row.put("train_acc", state.trainAccuracy());
+    row.put("valid_loss", v.loss());
+    row.put("valid_acc", v.accuracy());
+    row.put("valid_ppl", Math.exp(v.loss()));
+    row.put("valid_exact", v.exactMatch());
+    row.put("valid_bleu", v.bleu());
+    row.put("tokens_per_s", state.trainTokensTotal / Math.max(state.seconds, 1e-9));
+    row.put("seconds", round(state.seconds));
+    metrics.append(row);
+    TrainingPlots.write(runDir.resolve("plots"), MetricsLog.read(runDir.resolve("metrics.csv")));
+    state.resetWindow();
+    double metric =
+        switch (cfg.metric()) {
+          case LOSS -> v.loss();
+          case ACCURACY -> v.accuracy();
+          case BLEU -> v.bleu();
+        };
+    boolean lower = cfg.metric().lowerIsBetter();
+    schedule.onValidation(metric, lower);
+    boolean improved =
+        !Double.isNaN(metric)
+            && (Double.isNaN(state.best) || (lower ? metric < state.best : metric > state.best));
+    if (improved) {
+      state.best = metric;
+      state.badEvaluations = 0;
+      state.bestEpoch = epoch;
+    } else if (!Double.isNaN(metric)) {
+      state.badEvaluations++;
+    }
+    listener.onEvaluation(row);
+    saveLast();
+    if (improved || !checkpoints.exists("best")) {
+      checkpoints.save("best", dir -> Checkpoints.write(dir, bundle, optimizer, schedule, state));
+    }
+    return cfg.patience() > 0 && state.badEvaluations >= cfg.patience();
+  }
+
+  private void saveLast() throws IOException {
+    checkpoints.save("last", dir -> Checkpoints.write(dir, bundle, optimizer, schedule, state));
+  }
+
+  private TrainResult finish(String outcome) throws IOException {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("outcome", outcome);
+    figures.put("epochs", state.epoch);
+    figures.put("steps", state.step);
+    figures.put("skipped_steps", state.skipped);
+    figures.put("seconds", round(state.seconds));
+    figures.put("train_tokens_per_s", state.trainTokensTotal / Math.max(state.seconds, 1e-9));
+    figures.put("parameters", bundle.model().parameters().count());
+    figures.put("metric", cfg.metric().name().toLowerCase());
+    figures.put("best_metric", state.best);
+    figures.put("best_epoch", state.bestEpoch);
+    MetricsLog.writeJson(runDir.resolve("metrics.json"), figures);
+    return new TrainResult(outcome, state.epoch, state.step, state.seconds, state.best, figures);
+  }
+
+  private int pad() {
+    return bundle.trgVocabulary().padId();
+  }
+
+  private int bos() {
+    return bundle.trgVocabulary().bosId();
+  }
+
+  private int eos() {
+    return bundle.trgVocabulary().eosId();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** What a training run ended with. */
+  public record TrainResult(
+      String outcome,
+      int epochs,
+      long steps,
+      double seconds,
+      double bestMetric,
+      Map<String, Object> figures) {}
+}

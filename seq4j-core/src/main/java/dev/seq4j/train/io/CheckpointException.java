@@ -1,0 +1,11 @@
+package dev.seq4j.train.io;
+
+/**
+ * A checkpoint that is missing, incomplete or corrupt; the message names the directory and file.
+ */
+public final class CheckpointException extends RuntimeException {
+  /** Creates the exception with its full message. */
+  public CheckpointException(String message) {
+    super(message);
+  }
+}

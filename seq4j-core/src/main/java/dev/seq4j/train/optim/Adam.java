@@ -1,0 +1,94 @@
+package dev.seq4j.train.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Adam (Kingma and Ba 2015) exactly as {@code torch.optim.Adam}, with optional L2 weight decay:
+ *
+ * <pre>
+ * g = ∇p + λ·p
+ * m = β1·m + (1-β1)·g          v = β2·v + (1-β2)·g²
+ * p = p - lr · (m / (1-β1^t)) / (√v / √(1-β2^t) + ε)
+ * </pre>
+ */
+public final class Adam implements Optimizer {
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+  private final Map<String, NDArray> m = new HashMap<>();
+  private final Map<String, NDArray> v = new HashMap<>();
+  private long t;
+
+  /** Adam with PyTorch's defaults β = (0.9, 0.999), ε = 1e-8. */
+  public Adam(double weightDecay) {
+    this(0.9, 0.999, 1e-8, weightDecay);
+  }
+
+  /** Adam with explicit β1, β2, ε and weight decay. */
+  public Adam(double beta1, double beta2, double eps, double weightDecay) {
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.eps = eps;
+    this.weightDecay = weightDecay;
+  }
+
+  @Override
+  public void step(Map<String, NDArray> params, double lr) {
+    t++;
+    double bc1 = 1 - Math.pow(beta1, t);
+    double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
+    for (Map.Entry<String, NDArray> e : params.entrySet()) {
+      NDArray p = e.getValue();
+      try (NDManager scope = p.getManager().newSubManager()) {
+        NDArray g = p.getGradient();
+        g.attach(scope);
+        if (weightDecay > 0) {
+          g = g.add(p.mul(weightDecay));
+        }
+        NDArray mt = m.computeIfAbsent(e.getKey(), k -> p.zerosLike());
+        NDArray vt = v.computeIfAbsent(e.getKey(), k -> p.zerosLike());
+        mt.muli(beta1).addi(g.mul(1 - beta1));
+        vt.muli(beta2).addi(g.square().muli(1 - beta2));
+        NDArray denom = vt.sqrt().divi(sqrtBc2).addi(eps);
+        p.subi(mt.div(denom).muli(lr / bc1));
+      }
+    }
+    Gradients.zero(params.values());
+  }
+
+  @Override
+  public Map<String, NDArray> state() {
+    Map<String, NDArray> s = new HashMap<>();
+    m.forEach((k, a) -> s.put("m." + k, a));
+    v.forEach((k, a) -> s.put("v." + k, a));
+    return s;
+  }
+
+  /** Number of steps taken (for bias correction); part of the checkpointed trainer state. */
+  public long steps() {
+    return t;
+  }
+
+  /** Restores the step count saved with {@link #steps()}. */
+  public void setSteps(long steps) {
+    this.t = steps;
+  }
+
+  @Override
+  public void loadState(Map<String, NDArray> state) {
+    m.clear();
+    v.clear();
+    state.forEach(
+        (k, a) -> {
+          if (k.startsWith("m.")) {
+            m.put(k.substring(2), a);
+          } else if (k.startsWith("v.")) {
+            v.put(k.substring(2), a);
+          }
+        });
+  }
+}
