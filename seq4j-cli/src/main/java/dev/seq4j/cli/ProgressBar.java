@@ -29,7 +29,9 @@ final class ProgressBar implements TrainListener {
     int filled = (int) Math.round(width * batch / (double) batches);
     err.printf(
         Locale.ROOT,
-        (terminal ? "\r" : "") + "epoch %d [%s%s] %d/%d loss %.4f %,.0f tok/s   " + (terminal ? "" : "%n"),
+        (terminal ? "\r" : "")
+            + "epoch %d [%s%s] %d/%d loss %.4f %,.0f tok/s   "
+            + (terminal ? "" : "%n"),
         epoch,
         "=".repeat(filled),
         " ".repeat(width - filled),

@@ -26,6 +26,7 @@ public final class LinePlot {
   private final String xLabel;
   private final String yLabel;
   private final List<Series> series = new ArrayList<>();
+  private boolean legendBottom;
 
   /** A named series of points. */
   public record Series(String name, double[] x, double[] y) {}
@@ -35,6 +36,12 @@ public final class LinePlot {
     this.title = title;
     this.xLabel = xLabel;
     this.yLabel = yLabel;
+  }
+
+  /** Puts the legend in the lower right corner (for rising curves); returns this chart. */
+  public LinePlot legendBottom() {
+    this.legendBottom = true;
+    return this;
   }
 
   /** Adds a series; returns this chart. */
@@ -110,13 +117,27 @@ public final class LinePlot {
         g.fillOval((int) px - 3, (int) py - 3, 7, 7);
       }
       g.draw(path);
-      int ly = top + 18 + i * 18;
-      g.fillRect(right - 130, ly - 5, 18, 4);
-      g.setColor(Color.BLACK);
-      g.drawString(s.name, right - 106, ly);
     }
+    drawLegend(g, fm, right, legendBottom ? bottom - 10 - 18 * series.size() : top + 8);
     g.dispose();
     return img;
+  }
+
+  private void drawLegend(Graphics2D g, FontMetrics fm, int right, int y) {
+    int textWidth = series.stream().mapToInt(s -> fm.stringWidth(s.name)).max().orElse(0);
+    int boxWidth = textWidth + 40;
+    int x = right - boxWidth - 8;
+    g.setColor(new Color(255, 255, 255, 230));
+    g.fillRect(x, y, boxWidth, 18 * series.size() + 6);
+    g.setColor(Color.LIGHT_GRAY);
+    g.drawRect(x, y, boxWidth, 18 * series.size() + 6);
+    for (int i = 0; i < series.size(); i++) {
+      int ly = y + 16 + i * 18;
+      g.setColor(COLORS[i % COLORS.length]);
+      g.fillRect(x + 6, ly - 5, 18, 4);
+      g.setColor(Color.BLACK);
+      g.drawString(series.get(i).name, x + 30, ly);
+    }
   }
 
   /** Writes the chart as a PNG file, atomically. */
@@ -175,7 +196,8 @@ public final class LinePlot {
       if (v == Math.rint(v) && Math.abs(v) < 1e6) {
         return String.valueOf((long) v);
       }
-      return String.format(Locale.ROOT, "%.3g", v);
+      String t = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
+      return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
   }
 }

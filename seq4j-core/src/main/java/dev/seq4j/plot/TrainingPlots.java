@@ -18,6 +18,7 @@ public final class TrainingPlots {
         .writePng(dir.resolve("loss.png"), 800, 500);
     LinePlot accuracy =
         new LinePlot("Accuracy", "epoch", "accuracy")
+            .legendBottom()
             .add("train (tokens)", epoch, column(rows, "train_acc"))
             .add("validation (tokens)", epoch, column(rows, "valid_acc"));
     double[] exact = column(rows, "valid_exact");
