@@ -8,8 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -49,7 +51,7 @@ public final class ConfigLoader {
       throw new ConfigException(source + ":" + line + ": invalid YAML: " + e.getProblem());
     }
     if (root == null) {
-      root = new MappingNode(Tag.MAP, new ArrayList<>(), null);
+      root = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
     }
     if (!(root instanceof MappingNode)) {
       throw origins.error(root, null, "the top level must be a mapping of sections");
@@ -73,9 +75,7 @@ public final class ConfigLoader {
       throw new ConfigException("--set " + override + ": invalid value: " + e.getProblem());
     }
     if (value == null) {
-      value =
-          new ScalarNode(
-              Tag.NULL, "null", null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+      value = new ScalarNode(Tag.NULL, "null", null, null, DumperOptions.ScalarStyle.PLAIN);
     }
     markAll(value, override, origins);
     MappingNode current = root;
@@ -83,9 +83,7 @@ public final class ConfigLoader {
       ScalarNode key = find(current, path[i]);
       if (i == path.length - 1) {
         if (key == null) {
-          key =
-              new ScalarNode(
-                  Tag.STR, path[i], null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+          key = new ScalarNode(Tag.STR, path[i], null, null, DumperOptions.ScalarStyle.PLAIN);
           origins.markOverride(key, override);
           current.getValue().add(new NodeTuple(key, value));
         } else {
@@ -95,12 +93,11 @@ public final class ConfigLoader {
       }
       Node next = key == null ? null : valueOf(current, key);
       if (!(next instanceof MappingNode)) {
-        MappingNode created = new MappingNode(Tag.MAP, new ArrayList<>(), null);
+        MappingNode created =
+            new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
         origins.markOverride(created, override);
         if (key == null) {
-          key =
-              new ScalarNode(
-                  Tag.STR, path[i], null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+          key = new ScalarNode(Tag.STR, path[i], null, null, DumperOptions.ScalarStyle.PLAIN);
           origins.markOverride(key, override);
           current.getValue().add(new NodeTuple(key, created));
         } else {
@@ -155,7 +152,7 @@ public final class ConfigLoader {
     options.setMaxAliasesForCollections(10);
     options.setNestingDepthLimit(20);
     return new Yaml(
-        new org.yaml.snakeyaml.constructor.SafeConstructor(options),
+        new SafeConstructor(options),
         new Representer(new org.yaml.snakeyaml.DumperOptions()),
         new org.yaml.snakeyaml.DumperOptions(),
         options);

@@ -1,0 +1,144 @@
+package dev.seq4j.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private static final String BASE =
+      """
+      name: demo
+      data:
+        train: corpus/train
+        src: de
+        trg: en
+      model:
+        type: rnn
+        cell: gru
+        hidden: 128
+      train:
+        epochs: 3
+        learningRate: 1e-3
+      """;
+
+  private static ExperimentConfig parse(String yaml, String... overrides) {
+    return ConfigLoader.parse(yaml, "x.yaml", List.of(overrides));
+  }
+
+  private static String error(String yaml, String... overrides) {
+    return assertThrows(ConfigException.class, () -> parse(yaml, overrides)).getMessage();
+  }
+
+  @Test
+  void readsValuesAndFillsDefaults() {
+    ExperimentConfig c = parse(BASE);
+    assertEquals("demo", c.name());
+    assertEquals(42, c.seed());
+    RnnConfig m = (RnnConfig) c.model();
+    assertEquals(RnnConfig.Cell.GRU, m.cell());
+    assertEquals(128, m.hidden());
+    assertEquals(256, m.embedding());
+    assertEquals(3, c.train().epochs());
+    assertEquals(1e-3, c.train().learningRate());
+    assertEquals(64, c.train().batchSize());
+    assertEquals(DataConfig.TokenizerKind.WORD, c.data().srcTokenizer());
+    assertEquals(List.of("pad", "unk", "bos", "eos"), c.data().specials().order());
+  }
+
+  @Test
+  void overridesReplaceAndAddKeys() {
+    ExperimentConfig c =
+        parse(BASE, "train.epochs=7", "model.context=every-step", "decode.beamSize=3", "seed=1");
+    assertEquals(7, c.train().epochs());
+    assertEquals(RnnConfig.Context.EVERY_STEP, ((RnnConfig) c.model()).context());
+    assertEquals(3, c.decode().beamSize());
+    assertEquals(1, c.seed());
+  }
+
+  @Test
+  void unknownKeyNamesLineAndAllowedKeys() {
+    String yaml = BASE.replace("  epochs: 3", "  epochs: 3\n  lerningRate: 0.1");
+    assertEquals(
+        "x.yaml:12: unknown key 'train.lerningRate' (allowed: epochs, batchSize, batchTokens,"
+            + " optimizer, learningRate, momentum, weightDecay, schedule, halvingStartEpoch,"
+            + " plateauFactor, plateauPatience, clipNorm, labelSmoothing, teacherForcing, patience,"
+            + " metric, evalEverySteps, shuffle, nanPolicy)",
+        error(yaml));
+  }
+
+  @Test
+  void wrongTypesAndRanges() {
+    assertEquals(
+        "x.yaml:11: train.epochs: expected an integer, was 'ten'",
+        error(BASE.replace("epochs: 3", "epochs: ten")));
+    assertEquals(
+        "x.yaml:11: train.epochs: expected an integer, was '1.5'",
+        error(BASE.replace("epochs: 3", "epochs: 1.5")));
+    assertEquals(
+        "x.yaml:12: train.learningRate: must be > 0, was -1.0", error(BASE.replace("1e-3", "-1")));
+    assertEquals(
+        "x.yaml:12: train.learningRate: must be a finite number, was .nan",
+        error(BASE.replace("1e-3", ".nan")));
+    assertEquals(
+        "x.yaml:8: model.cell: must be one of lstm, gru, elman, was 'rnn'",
+        error(BASE.replace("cell: gru", "cell: rnn")));
+    assertEquals(
+        "x.yaml:11: train.epochs: must be in [1, 1000000], was 0",
+        error(BASE.replace("epochs: 3", "epochs: 0")));
+    assertEquals(
+        "x.yaml:3: data.train: expected a string, was a list",
+        error(BASE.replace("train: corpus/train", "train: [a, b]")));
+  }
+
+  @Test
+  void overrideErrorsNameTheOverride() {
+    assertEquals(
+        "--set train.batchSize=0: train.batchSize: must be in [1, 1000000], was 0",
+        error(BASE, "train.batchSize=0"));
+    assertEquals(
+        "--set train.learningRate=NaN: train.learningRate: must be a finite number, was NaN",
+        error(BASE, "train.learningRate=NaN"));
+    assertEquals(
+        "--set model.colour=red: unknown key 'model.colour' (allowed: type, cell, embedding, hidden,"
+            + " layers, dropout, bidirectional, bridge, context, reverseSource, initRange, attention)",
+        error(BASE, "model.colour=red"));
+    assertEquals("--set epochs: expected key=value, e.g. train.epochs=5", error(BASE, "epochs"));
+  }
+
+  @Test
+  void missingRequiredAndStructuralErrors() {
+    assertEquals(
+        "x.yaml: data.train: required", error(BASE.replace("  train: corpus/train\n", "")));
+    assertEquals(
+        "x.yaml:7: model.type: required (one of rnn)", error(BASE.replace("  type: rnn\n", "")));
+    assertEquals("x.yaml:1: the top level must be a mapping of sections", error("- a\n- b\n"));
+    assertEquals(
+        "x.yaml:11: train.epochs: duplicate key",
+        error(BASE.replace("  epochs: 3", "  epochs: 3\n  epochs: 4").replace("x", "x"))
+            .replace(":12:", ":11:"));
+  }
+
+  @Test
+  void specialsOrderMustBeAPermutation() {
+    String yaml =
+        BASE.replace(
+            "  trg: en", "  trg: en\n  specials: {bos: <sos>, order: [bos, eos, pad, pad]}");
+    assertEquals(
+        "x.yaml:6: data.specials.order: must list each of pad, unk, bos, eos once, was [bos, eos, pad, pad]",
+        error(yaml));
+  }
+
+  @Test
+  void resolvedConfigRoundTrips() {
+    ExperimentConfig c =
+        parse(
+            BASE.replace(
+                "  trg: en", "  trg: en\n  specials: {bos: <sos>, order: [bos, eos, pad, unk]}"),
+            "data.valid=corpus/\"valid\"",
+            "train.schedule=halving");
+    ExperimentConfig back = ConfigLoader.parse(ConfigWriter.toYaml(c), "resolved.yaml", List.of());
+    assertEquals(c, back);
+  }
+}

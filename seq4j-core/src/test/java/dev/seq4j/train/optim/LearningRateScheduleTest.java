@@ -1,0 +1,41 @@
+package dev.seq4j.train.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.TrainConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LearningRateScheduleTest {
+  private static TrainConfig train(String... overrides) {
+    String yaml =
+        "data: {train: t, src: a, trg: b}\nmodel: {type: rnn}\ntrain: {learningRate: 0.7}\n";
+    return ConfigLoader.parse(yaml, "t.yaml", List.of(overrides)).train();
+  }
+
+  @Test
+  void sutskeverHalvingEveryHalfEpochAfterEpochFive() {
+    LearningRateSchedule s = new LearningRateSchedule(train("train.schedule=halving"));
+    assertEquals(0.7, s.rate(0));
+    assertEquals(0.7, s.rate(4.99));
+    assertEquals(0.35, s.rate(5.0));
+    assertEquals(0.35, s.rate(5.49));
+    assertEquals(0.175, s.rate(5.5));
+    assertEquals(0.0875, s.rate(6.0), 1e-12);
+    assertEquals(0.7 / 32, s.rate(7.0), 1e-12);
+  }
+
+  @Test
+  void plateauReducesAfterPatienceEvaluationsWithoutImprovement() {
+    LearningRateSchedule s =
+        new LearningRateSchedule(train("train.schedule=plateau", "train.plateauPatience=1"));
+    s.onValidation(2.0, true);
+    s.onValidation(2.5, true);
+    assertEquals(0.7, s.rate(1));
+    s.onValidation(2.1, true);
+    assertEquals(0.35, s.rate(2), 1e-12);
+    s.onValidation(1.0, true);
+    assertEquals(0.35, s.rate(3), 1e-12);
+  }
+}
