@@ -71,9 +71,16 @@ final class Checkpoints {
             dir.resolve("trainer.json").toFile(), new TypeReference<Map<String, Object>>() {});
     state.load(trainer);
     @SuppressWarnings("unchecked")
-    Map<String, Number> sched = (Map<String, Number>) trainer.get("schedule");
+    Map<String, Object> sched = (Map<String, Object>) trainer.get("schedule");
     Map<String, Double> d = new LinkedHashMap<>();
-    sched.forEach((k, v) -> d.put(k, v == null ? Double.NaN : v.doubleValue()));
+    // Jackson writes NaN as the string "NaN"
+    sched.forEach(
+        (k, v) ->
+            d.put(
+                k,
+                v instanceof Number n
+                    ? n.doubleValue()
+                    : v == null ? Double.NaN : Double.parseDouble(v.toString())));
     schedule.loadState(d);
     if (optimizer instanceof Adam adam && trainer.get("adamSteps") != null) {
       adam.setSteps(((Number) trainer.get("adamSteps")).longValue());

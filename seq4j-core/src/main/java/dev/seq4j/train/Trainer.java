@@ -104,7 +104,7 @@ public final class Trainer {
     long started = System.nanoTime() - (long) (state.seconds * 1e9);
     String outcome = "completed";
     outer:
-    for (; state.epoch < cfg.epochs(); state.epoch++) {
+    while (state.epoch < cfg.epochs()) {
       BatchingOptions options =
           new BatchingOptions(
               cfg.batchSize(),
@@ -112,39 +112,37 @@ public final class Trainer {
               maxLength,
               cfg.shuffle(),
               seed * 31 + state.epoch);
-      Batcher.Plan plan = Batcher.plan(train, options, pad(), bos(), eos());
-      List<Batch> batches = plan.batches();
-      for (; state.batchInEpoch < batches.size(); state.batchInEpoch++) {
+      List<Batch> batches = Batcher.plan(train, options, pad(), bos(), eos()).batches();
+      while (state.batchInEpoch < batches.size()) {
         if (stopRequested) {
           outcome = "interrupted";
           state.seconds = seconds(started);
           saveLast();
           break outer;
         }
-        double epochProgress = state.epoch + state.batchInEpoch / (double) batches.size();
-        double lr = schedule.rate(epochProgress);
+        double lr = schedule.rate(state.epoch + state.batchInEpoch / (double) batches.size());
         step(batches.get(state.batchInEpoch), lr);
+        state.batchInEpoch++;
         listener.onStep(
             state.epoch + 1,
-            state.batchInEpoch + 1,
+            state.batchInEpoch,
             batches.size(),
             state.windowLoss(),
             state.trainTokens / Math.max(seconds(started), 1e-9));
         if (cfg.evalEverySteps() > 0
             && state.step % cfg.evalEverySteps() == 0
-            && state.batchInEpoch + 1 < batches.size()) {
+            && state.batchInEpoch < batches.size()) {
           state.seconds = seconds(started);
-          if (evaluate(metrics, epochProgress + 1.0 / batches.size(), lr)) {
+          if (evaluate(metrics, state.epoch + state.batchInEpoch / (double) batches.size(), lr)) {
             outcome = "early-stopped";
             break outer;
           }
         }
       }
       state.batchInEpoch = 0;
+      state.epoch++;
       state.seconds = seconds(started);
-      boolean stop = evaluate(metrics, state.epoch + 1, schedule.rate(state.epoch + 1));
-      if (stop) {
-        state.epoch++;
+      if (evaluate(metrics, state.epoch, schedule.rate(state.epoch))) {
         outcome = "early-stopped";
         break;
       }

@@ -1,0 +1,125 @@
+package dev.seq4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.data.synthetic.ReverseTask;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.train.io.MetricsLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training loop on a tiny reversal task: outputs of a run, resume parity, NaN handling. */
+class TrainerTest {
+  @TempDir Path root;
+  private Path data;
+
+  @BeforeEach
+  void writeData() throws IOException {
+    data = root.resolve("data");
+    new ReverseTask(2, 6, 6).writeSplits(data, List.of("train", "valid"), List.of(300, 40), 5);
+  }
+
+  private ExperimentConfig config(String... overrides) {
+    String yaml =
+        "seed: 3\n"
+            + "data: {train: "
+            + data.resolve("train")
+            + ", valid: "
+            + data.resolve("valid")
+            + ", src: src, trg: trg}\n"
+            + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16}\n"
+            + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n";
+    return ConfigLoader.parse(yaml, "t.yaml", List.of(overrides));
+  }
+
+  @Test
+  void aRunWritesConfigMetricsPlotsAndCheckpoints() throws IOException {
+    Path run = root.resolve("run");
+    Trainer.TrainResult r = Experiment.run(config(), run, false, TrainListener.NONE, t -> {});
+    assertEquals("completed", r.outcome());
+    assertEquals(2, r.epochs());
+    for (String f :
+        List.of(
+            "config.yaml",
+            "metrics.csv",
+            "metrics.json",
+            "plots/loss.png",
+            "plots/accuracy.png",
+            "checkpoints/best/model.params",
+            "checkpoints/last/trainer.json",
+            "checkpoints/last/optimizer.state",
+            "checkpoints/best/src.vocab")) {
+      assertTrue(Files.isRegularFile(run.resolve(f)), f);
+    }
+    List<Map<String, Double>> rows = MetricsLog.read(run.resolve("metrics.csv"));
+    assertEquals(2, rows.size());
+    assertTrue(rows.get(1).get("valid_loss") < rows.get(0).get("train_loss"), rows.toString());
+    IllegalArgumentException again =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Experiment.run(config(), run, false, TrainListener.NONE, t -> {}));
+    assertEquals(
+        run + " already holds a training run: use --resume to continue it, or another --out",
+        again.getMessage());
+  }
+
+  @Test
+  void resumingGivesTheSameResultAsAnUninterruptedRun() throws IOException {
+    Path straight = root.resolve("straight");
+    Experiment.run(config(), straight, false, TrainListener.NONE, t -> {});
+    Path split = root.resolve("split");
+    Experiment.run(config("train.epochs=1"), split, false, TrainListener.NONE, t -> {});
+    Experiment.run(config(), split, true, TrainListener.NONE, t -> {});
+
+    List<Map<String, Double>> a = MetricsLog.read(straight.resolve("metrics.csv"));
+    List<Map<String, Double>> b = MetricsLog.read(split.resolve("metrics.csv"));
+    assertEquals(a.get(1).get("train_loss"), b.get(1).get("train_loss"));
+    assertEquals(a.get(1).get("valid_loss"), b.get(1).get("valid_loss"));
+    try (ModelBundle x = ModelBundle.load(straight.resolve("checkpoints/last"));
+        ModelBundle y = ModelBundle.load(split.resolve("checkpoints/last"))) {
+      for (String name : x.model().parameters().asMap().keySet()) {
+        assertArrayEquals(
+            x.model().parameters().get(name).toFloatArray(),
+            y.model().parameters().get(name).toFloatArray(),
+            name);
+      }
+    }
+  }
+
+  @Test
+  void nonFiniteLossAbortsWithoutTouchingCheckpoints() throws IOException {
+    Path run = root.resolve("nan");
+    Experiment.run(config("train.epochs=1"), run, false, TrainListener.NONE, t -> {});
+    byte[] before = Files.readAllBytes(run.resolve("checkpoints/last/model.params"));
+    TrainingException e =
+        assertThrows(
+            TrainingException.class,
+            () ->
+                Experiment.run(
+                    config("train.learningRate=1e38"), run, true, TrainListener.NONE, t -> {}));
+    assertTrue(e.getMessage().startsWith("non-finite "), e.getMessage());
+    assertTrue(e.getMessage().contains("at epoch 2"), e.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(run.resolve("checkpoints/last/model.params")));
+  }
+
+  @Test
+  void stopRequestSavesLastAndReportsInterrupted() throws IOException {
+    Path run = root.resolve("stop");
+    Trainer.TrainResult r =
+        Experiment.run(
+            config("train.epochs=50"), run, false, TrainListener.NONE, Trainer::requestStop);
+    assertEquals("interrupted", r.outcome());
+    assertTrue(Files.isRegularFile(run.resolve("checkpoints/last/MANIFEST.sha256")));
+  }
+}
