@@ -44,20 +44,25 @@ public final class Adam implements Optimizer {
     for (Map.Entry<String, NDArray> e : params.entrySet()) {
       NDArray p = e.getValue();
       try (NDManager scope = p.getManager().newSubManager()) {
-        NDArray g = p.getGradient();
-        g.attach(scope);
+        NDArray g = scoped(p.getGradient(), scope);
         if (weightDecay > 0) {
-          g = g.add(p.mul(weightDecay));
+          g = g.add(scoped(p.mul(weightDecay), scope));
         }
         NDArray mt = m.computeIfAbsent(e.getKey(), k -> p.zerosLike());
         NDArray vt = v.computeIfAbsent(e.getKey(), k -> p.zerosLike());
         mt.muli(beta1).addi(g.mul(1 - beta1));
         vt.muli(beta2).addi(g.square().muli(1 - beta2));
-        NDArray denom = vt.sqrt().divi(sqrtBc2).addi(eps);
-        p.subi(mt.div(denom).muli(lr / bc1));
+        // results of ops on the long-lived m, v belong to their manager: move them to the scope
+        NDArray denom = scoped(vt.sqrt(), scope).divi(sqrtBc2).addi(eps);
+        p.subi(scoped(mt.div(denom), scope).muli(lr / bc1));
       }
     }
     Gradients.zero(params.values());
+  }
+
+  private static NDArray scoped(NDArray a, NDManager scope) {
+    a.attach(scope);
+    return a;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.seq4j.train.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,8 +29,14 @@ public final class Sgd implements Optimizer {
   public void step(Map<String, NDArray> params, double lr) {
     for (Map.Entry<String, NDArray> e : params.entrySet()) {
       NDArray p = e.getValue();
-      try (NDArray grad = p.getGradient()) {
-        NDArray g = weightDecay > 0 ? grad.add(p.mul(weightDecay)) : grad;
+      try (NDManager scope = p.getManager().newSubManager()) {
+        NDArray g = p.getGradient();
+        g.attach(scope);
+        if (weightDecay > 0) {
+          NDArray decay = p.mul(weightDecay);
+          decay.attach(scope);
+          g = g.add(decay);
+        }
         NDArray direction = g;
         if (momentum > 0) {
           NDArray b = buffers.get(e.getKey());
@@ -42,12 +49,9 @@ public final class Sgd implements Optimizer {
           }
           direction = b;
         }
-        try (NDArray update = direction.mul(lr)) {
-          p.subi(update);
-        }
-        if (g != grad) {
-          g.close();
-        }
+        NDArray update = direction.mul(lr);
+        update.attach(scope);
+        p.subi(update);
       }
     }
     Gradients.zero(params.values());
