@@ -53,23 +53,9 @@ class MemoryScopeTest {
           step(model, base, optimizer);
           int params = model.parameters().manager().getManagedArrays().size();
           int all = base.getManagedArrays().size();
-          model.parameters().manager().getManagedArrays().forEach(a -> before.add(a.getUid()));
           for (int i = 0; i < 5; i++) {
             step(model, base, optimizer);
           }
-          model.parameters().manager().getManagedArrays().stream()
-              .filter(a -> !before.contains(a.getUid()))
-              .limit(6)
-              .forEach(
-                  a ->
-                      System.out.println(
-                          +a.getName()
-                              + " "
-                              + a.getShape()
-                              + " grad="
-                              + a.hasGradient()
-                              + " mgr="
-                              + a.getManager().getName()));
           assertEquals(
               params, model.parameters().manager().getManagedArrays().size(), mode + " params");
           assertEquals(all, base.getManagedArrays().size(), mode + " base");
