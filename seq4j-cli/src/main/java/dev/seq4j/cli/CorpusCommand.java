@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "corpus",
     mixinStandardHelpOptions = true,
     description = "Corpus tools.",
+    footer = {"%nExample:", "  ./seq4j corpus stats data/train.de.gz data/train.en.gz"},
     subcommands = {CorpusCommand.Stats.class})
 public final class CorpusCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
     name = "vocab",
     mixinStandardHelpOptions = true,
     description = "Vocabularies.",
+    footer = {"%nExample:", "  ./seq4j vocab build --corpus train.en --out en.vocab"},
     subcommands = {VocabCommand.Build.class})
 public final class VocabCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,157 @@
+package dev.seq4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq4j.data.synthetic.ReverseTask;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path dir;
+
+  @Test
+  void helpListsSubcommandsAndEachHasAnExample() {
+    CliRunner.Result r = CliRunner.run("--help");
+    assertEquals(0, r.exit());
+    for (String c :
+        List.of("quickstart", "train", "translate", "evaluate", "corpus", "vocab", "info")) {
+      assertTrue(r.out().contains("  " + c + " "), c);
+      CliRunner.Result sub = CliRunner.run(c, "--help");
+      assertEquals(0, sub.exit(), c);
+      assertTrue(sub.out().contains("Example"), c + " has an example:\n" + sub.out());
+    }
+  }
+
+  @Test
+  void errorsAreOneLineWithExitCode2() throws IOException {
+    CliRunner.Result r = CliRunner.run("train", "--config", dir.resolve("none.yaml").toString());
+    assertEquals(2, r.exit());
+    assertEquals("seq4j: error: " + dir.resolve("none.yaml") + ": no such file\n", r.err());
+
+    Path config = writeConfig();
+    r = CliRunner.run("train", "--config", config.toString(), "--set", "train.learningRate=NaN");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "seq4j: error: --set train.learningRate=NaN: train.learningRate: must be a finite number, was NaN\n",
+        r.err());
+
+    r = CliRunner.run("train", "--config", config.toString(), "--set", "train.batchSize=0");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "seq4j: error: --set train.batchSize=0: train.batchSize: must be in [1, 1000000], was 0\n",
+        r.err());
+
+    r = CliRunner.run("train", "--config", config.toString(), "--bogus");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().startsWith("seq4j: error: Unknown option: '--bogus'"), r.err());
+  }
+
+  @Test
+  void trainTranslateEvaluateEndToEnd() throws IOException {
+    Path config = writeConfig();
+    Path run = dir.resolve("run");
+    CliRunner.Result r =
+        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("train: outcome=completed epochs=2"), r.out());
+
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "a b c\n\nd e\n   \nf\n");
+    Path output = dir.resolve("out.txt");
+    r =
+        CliRunner.run(
+            "translate",
+            "--model",
+            run.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            output.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(output);
+    assertEquals(5, lines.size());
+    assertEquals("", lines.get(1));
+    assertEquals("", lines.get(3));
+
+    r =
+        CliRunner.run(
+            "translate",
+            "--model",
+            run.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            input.toString());
+    assertEquals(2, r.exit());
+    assertEquals(
+        "seq4j: error: --output " + input + " is the input file: refusing to overwrite it\n",
+        r.err());
+    assertEquals("a b c\n\nd e\n   \nf\n", Files.readString(input));
+
+    r =
+        CliRunner.run(
+            "evaluate",
+            "--model",
+            run.toString(),
+            "--src",
+            dir.resolve("data/valid.src").toString(),
+            "--ref",
+            dir.resolve("data/valid.trg").toString(),
+            "--json");
+    assertEquals(0, r.exit(), r.err());
+    Map<?, ?> figures = new ObjectMapper().readValue(r.out(), Map.class);
+    assertEquals(40, figures.get("sentences"));
+    double bleu = ((Number) figures.get("bleu")).doubleValue();
+    assertTrue(bleu >= 0 && bleu <= 100, r.out());
+  }
+
+  @Test
+  void vocabBuildAndCorpusStats() throws IOException {
+    Path corpus = dir.resolve("c.txt");
+    Files.writeString(corpus, "the cat sat\nthe dog\n");
+    Path vocab = dir.resolve("v.vocab");
+    CliRunner.Result r =
+        CliRunner.run(
+            "vocab",
+            "build",
+            "--corpus",
+            corpus.toString(),
+            "--min-freq",
+            "2",
+            "--out",
+            vocab.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(
+        "#seq4j-vocabulary\tpad\tunk\tbos\teos\n<pad>\n<unk>\n<bos>\n<eos>\nthe\n",
+        Files.readString(vocab));
+    r = CliRunner.run("corpus", "stats", corpus.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(
+        r.out().lines().skip(1).findFirst().orElseThrow().matches(".*c\\.txt\\s+2\\s+0\\s+5\\s+.*"),
+        r.out());
+  }
+
+  private Path writeConfig() throws IOException {
+    Path data = dir.resolve("data");
+    new ReverseTask(2, 5, 6).writeSplits(data, List.of("train", "valid"), List.of(200, 40), 1);
+    Path config = dir.resolve("exp.yaml");
+    Files.writeString(
+        config,
+        "name: tiny\n"
+            + "data: {train: "
+            + data.resolve("train")
+            + ", valid: "
+            + data.resolve("valid")
+            + ", src: src, trg: trg}\n"
+            + "model: {type: rnn, cell: lstm, embedding: 8, hidden: 16}\n"
+            + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n");
+    return config;
+  }
+}
