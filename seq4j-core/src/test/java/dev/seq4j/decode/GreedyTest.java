@@ -1,0 +1,69 @@
+package dev.seq4j.decode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.model.rnn.Bridge;
+import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnLayer;
+import dev.seq4j.model.rnn.RnnOptions;
+import dev.seq4j.model.rnn.RnnSeq2Seq;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class GreedyTest {
+  private static final long[][] SRC = {{5, 6, 7, 8, 9}, {4, 4, 0, 0, 0}, {9, 8, 7, 0, 0}};
+  private static final int[] LENGTHS = {5, 2, 3};
+
+  private static RnnSeq2Seq model(NDManager m, CellType cell) {
+    Engine.getInstance().setRandomSeed(11);
+    return new RnnSeq2Seq(
+        m, new RnnOptions(cell, 6, 8, 2, 0, true, Bridge.Kind.LINEAR, true, true, 0, 12, 12));
+  }
+
+  @ParameterizedTest
+  @EnumSource(CellType.class)
+  void batchedEqualsOneSentenceAtATime(CellType cell) {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, cell);
+      Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(12));
+      for (RnnLayer.Mode mode : RnnLayer.Mode.values()) {
+        model.setMode(mode);
+        int[][] batched = greedy.decode(model, m, SRC, LENGTHS);
+        for (int b = 0; b < SRC.length; b++) {
+          long[][] one = {Arrays.copyOf(SRC[b], LENGTHS[b])};
+          int[][] single = greedy.decode(model, m, one, new int[] {LENGTHS[b]});
+          assertArrayEquals(single[0], batched[b], mode + " row " + b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void outputRespectsTheLengthCapAndHasNoSpecials() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, CellType.LSTM);
+      int[][] out = new Greedy(2, 3, new LengthLimit(100, 1.0, 1)).decode(model, m, SRC, LENGTHS);
+      for (int b = 0; b < SRC.length; b++) {
+        assertTrue(out[b].length <= LENGTHS[b] + 1, "row " + b + ": " + Arrays.toString(out[b]));
+        for (int id : out[b]) {
+          assertTrue(id != 2 && id != 3, "no bos/eos in output");
+        }
+      }
+    }
+  }
+
+  @Test
+  void lengthLimitFormula() {
+    LengthLimit l = new LengthLimit(50, 1.5, 10);
+    assertEquals(25, l.forSource(10));
+    assertEquals(50, l.forSource(40));
+    assertEquals(20, LengthLimit.absolute(20).forSource(1000));
+  }
+}
