@@ -1,11 +1,13 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.data.CorpusStats;
+import dev.seq4j.data.GettextCorpus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seq4j corpus}. */
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Corpus tools.",
     footer = {"%nExample:", "  ./seq4j corpus stats data/train.de.gz data/train.en.gz"},
-    subcommands = {CorpusCommand.Stats.class})
+    subcommands = {CorpusCommand.Stats.class, CorpusCommand.Gettext.class})
 public final class CorpusCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +43,54 @@ public final class CorpusCommand implements Runnable {
       out.println(CorpusStats.header());
       for (Path f : files) {
         out.println(CorpusStats.of(f).row(f.toString()));
+      }
+      return 0;
+    }
+  }
+
+  /** {@code seq4j corpus gettext}. */
+  @Command(
+      name = "gettext",
+      mixinStandardHelpOptions = true,
+      description =
+          "Export an English-to-LANG parallel corpus from the gettext catalogs installed on this"
+              + " machine (<prefix>/LANG[_REGION]/LC_MESSAGES/*.mo): OUT/corpus.en and OUT/corpus.LANG,"
+              + " deduplicated, with the pairs kept and dropped and why.",
+      footer = {"%nExample:%n  ./seq4j corpus gettext --lang ko --out data/gettext-ko"})
+  public static final class Gettext implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--lang", required = true, description = "language code, e.g. ko")
+    String lang;
+
+    @Option(names = "--out", required = true, description = "output directory")
+    Path out;
+
+    @Option(
+        names = "--prefix",
+        description =
+            "locale directories to search (default: /usr/share/locale, /usr/local/share/locale, /usr/share/locale-langpack)")
+    List<Path> prefixes;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!lang.matches("[A-Za-z]{2,3}")) {
+        throw new IllegalArgumentException(
+            "--lang must be a 2- or 3-letter language code, was '" + lang + "'");
+      }
+      GettextCorpus.Report r =
+          GettextCorpus.export(lang, prefixes == null ? GettextCorpus.PREFIXES : prefixes, out);
+      var o = spec.commandLine().getOut();
+      o.printf(
+          "gettext: %d catalogs (%d unreadable), %,d pairs kept in %s%n",
+          r.catalogs(), r.catalogsUnreadable(), r.kept(), out);
+      r.dropped().forEach((reason, n) -> o.printf("gettext: dropped %,d: %s%n", n, reason));
+      if (r.catalogs() == 0) {
+        throw new IllegalArgumentException(
+            "no catalogs for '"
+                + lang
+                + "' under "
+                + (prefixes == null ? GettextCorpus.PREFIXES : prefixes));
       }
       return 0;
     }
