@@ -154,4 +154,16 @@ class CliTest {
             + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n");
     return config;
   }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    String file = dir.resolve("none.yaml").toString();
+    CliRunner.Result plain = CliRunner.run("train", "--config", file);
+    assertEquals(1, plain.err().lines().count());
+    picocli.CommandLine cl = Cli.commandLine(true);
+    java.io.StringWriter w = new java.io.StringWriter();
+    cl.setErr(new java.io.PrintWriter(w, true));
+    assertEquals(2, cl.execute("train", "--config", file));
+    assertTrue(w.toString().contains("at dev.seq4j.config.ConfigLoader.load"), w.toString());
+  }
 }

@@ -122,4 +122,34 @@ class TrainerTest {
     assertEquals("interrupted", r.outcome());
     assertTrue(Files.isRegularFile(run.resolve("checkpoints/last/MANIFEST.sha256")));
   }
+
+  @Test
+  void earlyStoppingAfterPatienceEvaluationsWithoutImprovement() throws IOException {
+    Path run = root.resolve("early");
+    // a learning rate so small that validation accuracy cannot improve after the first evaluation
+    Trainer.TrainResult r =
+        Experiment.run(
+            config(
+                "train.epochs=20",
+                "train.learningRate=1e-12",
+                "train.patience=2",
+                "train.metric=accuracy"),
+            run,
+            false,
+            TrainListener.NONE,
+            t -> {});
+    assertEquals("early-stopped", r.outcome());
+    assertEquals(3, r.epochs());
+    assertEquals(3, MetricsLog.read(run.resolve("metrics.csv")).size());
+  }
+
+  @Test
+  void teacherForcingBelowOneStillTrains() throws IOException {
+    Path run = root.resolve("tf");
+    Trainer.TrainResult r =
+        Experiment.run(config("train.teacherForcing=0.5"), run, false, TrainListener.NONE, t -> {});
+    assertEquals("completed", r.outcome());
+    List<Map<String, Double>> rows = MetricsLog.read(run.resolve("metrics.csv"));
+    assertTrue(rows.get(1).get("train_loss") < rows.get(0).get("train_loss"), rows.toString());
+  }
 }
