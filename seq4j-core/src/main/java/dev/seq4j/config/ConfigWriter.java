@@ -77,6 +77,7 @@ public final class ConfigWriter {
     kv(y, "evalEverySteps", t.evalEverySteps());
     kv(y, "shuffle", t.shuffle());
     kv(y, "nanPolicy", Choices.name(t.nanPolicy()));
+    kv(y, "maxSteps", t.maxSteps());
     DecodeConfig o = c.decode();
     y.append("decode:\n");
     kv(y, "strategy", Choices.name(o.strategy()));

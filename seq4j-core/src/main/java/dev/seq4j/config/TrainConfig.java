@@ -10,6 +10,7 @@ package dev.seq4j.config;
  * @param patience evaluations without improvement before stopping; 0 never stops early
  * @param metric validation metric choosing {@code best/} and early stopping
  * @param evalEverySteps evaluate every N steps as well as after each epoch; 0: per epoch only
+ * @param maxSteps stop after this many updates (then evaluate and save); 0: no limit
  */
 public record TrainConfig(
     int epochs,
@@ -30,7 +31,8 @@ public record TrainConfig(
     Metric metric,
     int evalEverySteps,
     boolean shuffle,
-    NanPolicy nanPolicy) {
+    NanPolicy nanPolicy,
+    long maxSteps) {
 
   /** Optimizers. */
   public enum Optimizer {
@@ -84,7 +86,8 @@ public record TrainConfig(
             s.choice("metric", Metric.LOSS, Metric.class),
             (int) s.integer("evalEverySteps", 0, 0, Integer.MAX_VALUE),
             s.bool("shuffle", true),
-            s.choice("nanPolicy", NanPolicy.ABORT, NanPolicy.class));
+            s.choice("nanPolicy", NanPolicy.ABORT, NanPolicy.class),
+            s.integer("maxSteps", 0, 0, Long.MAX_VALUE));
     s.finish();
     return c;
   }
@@ -110,6 +113,7 @@ public record TrainConfig(
         metric,
         evalEverySteps,
         shuffle,
-        nanPolicy);
+        nanPolicy,
+        maxSteps);
   }
 }

@@ -13,6 +13,7 @@ final class TrainState {
   int badEvaluations;
   long skipped;
   double seconds;
+  double trainSeconds;
   long trainTokensTotal;
   private double windowLoss;
   private long windowTokens;
@@ -58,6 +59,7 @@ final class TrainState {
     m.put("badEvaluations", badEvaluations);
     m.put("skipped", skipped);
     m.put("seconds", seconds);
+    m.put("trainSeconds", trainSeconds);
     m.put("trainTokensTotal", trainTokensTotal);
     m.put("windowLoss", windowLoss);
     m.put("windowTokens", windowTokens);
@@ -75,6 +77,7 @@ final class TrainState {
     badEvaluations = ((Number) m.get("badEvaluations")).intValue();
     skipped = ((Number) m.get("skipped")).longValue();
     seconds = ((Number) m.get("seconds")).doubleValue();
+    trainSeconds = ((Number) m.get("trainSeconds")).doubleValue();
     trainTokensTotal = ((Number) m.get("trainTokensTotal")).longValue();
     windowLoss = ((Number) m.get("windowLoss")).doubleValue();
     windowTokens = ((Number) m.get("windowTokens")).longValue();

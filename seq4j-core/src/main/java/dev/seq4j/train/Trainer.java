@@ -114,6 +114,15 @@ public final class Trainer {
               seed * 31 + state.epoch);
       List<Batch> batches = Batcher.plan(train, options, pad(), bos(), eos()).batches();
       while (state.batchInEpoch < batches.size()) {
+        if (cfg.maxSteps() > 0 && state.step >= cfg.maxSteps()) {
+          outcome = "max-steps";
+          state.seconds = seconds(started);
+          evaluate(
+              metrics,
+              state.epoch + state.batchInEpoch / (double) batches.size(),
+              schedule.rate(state.epoch));
+          break outer;
+        }
         if (stopRequested) {
           outcome = "interrupted";
           state.seconds = seconds(started);
@@ -121,7 +130,9 @@ public final class Trainer {
           break outer;
         }
         double lr = schedule.rate(state.epoch + state.batchInEpoch / (double) batches.size());
+        long stepStart = System.nanoTime();
         step(batches.get(state.batchInEpoch), lr);
+        state.trainSeconds += seconds(stepStart);
         state.batchInEpoch++;
         listener.onStep(
             state.epoch + 1,
@@ -209,7 +220,7 @@ public final class Trainer {
     row.put("valid_ppl", Math.exp(v.loss()));
     row.put("valid_exact", v.exactMatch());
     row.put("valid_bleu", v.bleu());
-    row.put("tokens_per_s", state.trainTokensTotal / Math.max(state.seconds, 1e-9));
+    row.put("tokens_per_s", state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
     row.put("seconds", round(state.seconds));
     metrics.append(row);
     TrainingPlots.write(runDir.resolve("plots"), MetricsLog.read(runDir.resolve("metrics.csv")));
@@ -251,7 +262,9 @@ public final class Trainer {
     figures.put("steps", state.step);
     figures.put("skipped_steps", state.skipped);
     figures.put("seconds", round(state.seconds));
-    figures.put("train_tokens_per_s", state.trainTokensTotal / Math.max(state.seconds, 1e-9));
+    figures.put("train_seconds", round(state.trainSeconds));
+    figures.put("train_tokens", state.trainTokensTotal);
+    figures.put("train_tokens_per_s", state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
     figures.put("parameters", bundle.model().parameters().count());
     figures.put("metric", cfg.metric().name().toLowerCase());
     figures.put("best_metric", state.best);

@@ -64,7 +64,7 @@ class ConfigLoaderTest {
         "x.yaml:12: unknown key 'train.lerningRate' (allowed: epochs, batchSize, batchTokens,"
             + " optimizer, learningRate, momentum, weightDecay, schedule, halvingStartEpoch,"
             + " plateauFactor, plateauPatience, clipNorm, labelSmoothing, teacherForcing, patience,"
-            + " metric, evalEverySteps, shuffle, nanPolicy)",
+            + " metric, evalEverySteps, shuffle, nanPolicy, maxSteps)",
         error(yaml));
   }
 

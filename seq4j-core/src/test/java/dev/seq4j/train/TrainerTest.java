@@ -152,4 +152,14 @@ class TrainerTest {
     List<Map<String, Double>> rows = MetricsLog.read(run.resolve("metrics.csv"));
     assertTrue(rows.get(1).get("train_loss") < rows.get(0).get("train_loss"), rows.toString());
   }
+
+  @Test
+  void maxStepsStopsAfterThatManyUpdates() throws IOException {
+    Path run = root.resolve("steps");
+    Trainer.TrainResult r =
+        Experiment.run(config("train.maxSteps=3"), run, false, TrainListener.NONE, t -> {});
+    assertEquals("max-steps", r.outcome());
+    assertEquals(3, r.steps());
+    assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
+  }
 }
