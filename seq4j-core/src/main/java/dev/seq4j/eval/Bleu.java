@@ -49,10 +49,7 @@ public final class Bleu {
   /** Corpus BLEU against several reference streams (each as long as the hypotheses). */
   public static Score corpusMulti(List<String> hypotheses, List<List<String>> referenceStreams) {
     for (List<String> r : referenceStreams) {
-      if (r.size() != hypotheses.size()) {
-        throw new IllegalArgumentException(
-            "hypotheses and references differ in count: " + hypotheses.size() + " vs " + r.size());
-      }
+      Pairs.requireSameSize(hypotheses, r);
     }
     BleuStats stats = BleuStats.zero(ORDER);
     for (int i = 0; i < hypotheses.size(); i++) {

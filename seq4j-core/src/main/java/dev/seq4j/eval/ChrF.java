@@ -40,13 +40,7 @@ public final class ChrF {
 
   /** Corpus chrF of {@code hypotheses} against one reference each. */
   public static double corpus(List<String> hypotheses, List<String> references) {
-    if (hypotheses.size() != references.size()) {
-      throw new IllegalArgumentException(
-          "hypotheses and references differ in count: "
-              + hypotheses.size()
-              + " vs "
-              + references.size());
-    }
+    Pairs.requireSameSize(hypotheses, references);
     long[][] total = new long[ORDER][3];
     for (int i = 0; i < hypotheses.size(); i++) {
       long[][] s = stats(hypotheses.get(i), references.get(i));

@@ -8,13 +8,7 @@ public final class ExactMatch {
 
   /** Fraction in [0, 1]; 0 for empty input. */
   public static double of(List<String> hypotheses, List<String> references) {
-    if (hypotheses.size() != references.size()) {
-      throw new IllegalArgumentException(
-          "hypotheses and references differ in count: "
-              + hypotheses.size()
-              + " vs "
-              + references.size());
-    }
+    Pairs.requireSameSize(hypotheses, references);
     if (hypotheses.isEmpty()) {
       return 0;
     }

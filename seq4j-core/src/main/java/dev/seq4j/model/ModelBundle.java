@@ -8,7 +8,6 @@ import dev.seq4j.config.DataConfig;
 import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.tokenize.Tokenizer;
-import dev.seq4j.tokenize.TokenizerSpec;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Everything a trained model needs at inference: the resolved configuration (which holds the
@@ -103,8 +101,7 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   private Tokenizer tokenizer(DataConfig.TokenizerKind kind) {
-    return Tokenizers.create(
-        new TokenizerSpec(kind.name().toLowerCase(Locale.ROOT), config.data().lowercase()));
+    return Tokenizers.create(kind, config.data().lowercase());
   }
 
   /** The resolved configuration. */

@@ -1,5 +1,6 @@
 package dev.seq4j.tokenize;
 
+import dev.seq4j.config.DataConfig;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -16,6 +17,11 @@ public final class Tokenizers {
       case "space" -> new SpaceTokenizer(spec.lowercase());
       default -> throw new IllegalArgumentException("unknown tokenizer type " + spec.type());
     };
+  }
+
+  /** The tokenizer an experiment's data section names. */
+  public static Tokenizer create(DataConfig.TokenizerKind kind, boolean lowercase) {
+    return create(new TokenizerSpec(kind.name().toLowerCase(Locale.ROOT), lowercase));
   }
 
   /** NFC normalisation, then lowercasing when asked: the first step of every tokenizer. */

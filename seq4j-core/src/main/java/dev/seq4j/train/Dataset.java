@@ -7,7 +7,6 @@ import dev.seq4j.data.SentencePair;
 import dev.seq4j.data.batch.Example;
 import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Tokenizer;
-import dev.seq4j.tokenize.TokenizerSpec;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
@@ -30,8 +29,8 @@ public record Dataset(
 
   /** Reads and encodes the corpora {@code data} names. */
   public static Dataset load(DataConfig data) {
-    Tokenizer srcTok = tokenizer(data.srcTokenizer(), data.lowercase());
-    Tokenizer trgTok = tokenizer(data.trgTokenizer(), data.lowercase());
+    Tokenizer srcTok = Tokenizers.create(data.srcTokenizer(), data.lowercase());
+    Tokenizer trgTok = Tokenizers.create(data.trgTokenizer(), data.lowercase());
     List<List<String>> trainSrc = new ArrayList<>();
     List<List<String>> trainTrg = new ArrayList<>();
     for (SentencePair p : read(data, data.train())) {
@@ -63,10 +62,6 @@ public record Dataset(
   private static List<SentencePair> read(DataConfig data, String path) {
     return ParallelCorpus.readAll(
         path, data.format().name().toLowerCase(Locale.ROOT), data.src(), data.trg());
-  }
-
-  static Tokenizer tokenizer(DataConfig.TokenizerKind kind, boolean lowercase) {
-    return Tokenizers.create(new TokenizerSpec(kind.name().toLowerCase(Locale.ROOT), lowercase));
   }
 
   /** The vocabulary specials a configuration describes. */
