@@ -82,6 +82,7 @@ public final class Engines {
         JniUtils.getNumThreads(),
         Integer.getInteger("ai.djl.pytorch.num_interop_threads", -1),
         allocator,
+        System.getenv().getOrDefault("SEQ4J_MKL_IN_USE", "off (not started by ./seq4j)"),
         e.defaultDevice().toString(),
         e.getGpuCount(),
         Boolean.parseBoolean(System.getProperty("ai.djl.offline")));

@@ -7,6 +7,7 @@ public record RuntimeInfo(
     int intraOpThreads,
     int interOpThreads,
     String allocator,
+    String mkl,
     String device,
     int gpus,
     boolean offline) {
@@ -18,6 +19,7 @@ public record RuntimeInfo(
         "engine:     " + engine + " " + engineVersion,
         "threads:    " + intraOpThreads + " intra-op, " + interOpThreads + " inter-op",
         "allocator:  " + allocator,
+        "mkl:        " + mkl,
         "device:     " + device + " (" + gpus + " GPU(s) visible)",
         "offline:    " + offline);
   }
