@@ -18,14 +18,12 @@ final class TrainState {
   private double windowLoss;
   private long windowTokens;
   private long windowCorrect;
-  long trainTokens;
   private double recentLoss = Double.NaN;
 
   void record(double lossSum, long tokens, long correct) {
     windowLoss += lossSum;
     windowTokens += tokens;
     windowCorrect += correct;
-    trainTokens += tokens;
     trainTokensTotal += tokens;
     double l = lossSum / tokens;
     recentLoss = Double.isNaN(recentLoss) ? l : 0.9 * recentLoss + 0.1 * l;

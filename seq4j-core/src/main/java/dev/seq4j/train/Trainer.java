@@ -139,7 +139,7 @@ public final class Trainer {
             state.batchInEpoch,
             batches.size(),
             state.windowLoss(),
-            state.trainTokens / Math.max(seconds(started), 1e-9));
+            state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
         if (cfg.evalEverySteps() > 0
             && state.step % cfg.evalEverySteps() == 0
             && state.batchInEpoch < batches.size()) {
