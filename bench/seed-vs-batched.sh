@@ -9,8 +9,8 @@ repeats="${1:-3}"
 data=../shared/data/multi30k
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-zcat "$data/val.de.gz" | head -100 > "$tmp/val.de"
-zcat "$data/val.en.gz" | head -100 > "$tmp/val.en"
+zcat "$data/val.de.gz" | awk 'NR <= 100' > "$tmp/val.de"
+zcat "$data/val.en.gz" | awk 'NR <= 100' > "$tmp/val.en"
 common=(--set "data.valid=$tmp/val")
 seed=(--config examples/seed-lstm.yaml --set "data.train=$data/train" --set data.src=de --set data.trg=en
       --set data.srcTokenizer=word --set data.lowercase=false --set data.minFreq=2 --set data.maxVocab=12000
