@@ -1,7 +1,6 @@
 package dev.seq4j.model;
 
 import ai.djl.ndarray.NDManager;
-import dev.seq4j.config.Choices;
 import dev.seq4j.config.ModelConfig;
 import dev.seq4j.config.RnnConfig;
 import dev.seq4j.model.rnn.Bridge;
@@ -17,13 +16,11 @@ public final class ModelFactory {
   public static Seq2SeqModel create(
       ModelConfig config, int srcVocabulary, int trgVocabulary, NDManager manager) {
     if (config instanceof RnnConfig r) {
-      if (r.attention() != RnnConfig.Attention.NONE) {
-        throw new IllegalArgumentException(
-            "model.attention: '"
-                + Choices.name(r.attention())
-                + "' is not available yet; use none");
+      try {
+        return new RnnSeq2Seq(manager, rnnOptions(r, srcVocabulary, trgVocabulary));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("model: " + e.getMessage(), e);
       }
-      return new RnnSeq2Seq(manager, rnnOptions(r, srcVocabulary, trgVocabulary));
     }
     throw new IllegalArgumentException("unsupported model type " + config);
   }
@@ -50,6 +47,7 @@ public final class ModelFactory {
         r.reverseSource(),
         r.initRange(),
         srcVocabulary,
-        trgVocabulary);
+        trgVocabulary,
+        RnnOptions.Attention.valueOf(r.attention().name()));
   }
 }

@@ -22,9 +22,31 @@ class GreedyTest {
   private static final int[] LENGTHS = {5, 2, 3};
 
   private static RnnSeq2Seq model(NDManager m, CellType cell) {
+    return model(m, cell, RnnOptions.Attention.NONE, true);
+  }
+
+  private static RnnSeq2Seq model(
+      NDManager m, CellType cell, RnnOptions.Attention attention, boolean bidirectional) {
     Engine.getInstance().setRandomSeed(11);
     return new RnnSeq2Seq(
-        m, new RnnOptions(cell, 6, 8, 2, 0, true, Bridge.Kind.LINEAR, true, true, 0, 12, 12));
+        m,
+        new RnnOptions(
+            cell, 6, 8, 2, 0, bidirectional, Bridge.Kind.LINEAR, true, true, 0, 12, 12, attention));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RnnOptions.Attention.class)
+  void batchedEqualsOneSentenceAtATimeWithAttention(RnnOptions.Attention attention) {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, CellType.GRU, attention, attention != RnnOptions.Attention.DOT);
+      Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(12));
+      int[][] batched = greedy.decode(model, m, SRC, LENGTHS);
+      for (int b = 0; b < SRC.length; b++) {
+        long[][] one = {Arrays.copyOf(SRC[b], LENGTHS[b])};
+        assertArrayEquals(
+            greedy.decode(model, m, one, new int[] {LENGTHS[b]})[0], batched[b], "row " + b);
+      }
+    }
   }
 
   @ParameterizedTest

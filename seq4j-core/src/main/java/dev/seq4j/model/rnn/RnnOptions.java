@@ -16,6 +16,8 @@ package dev.seq4j.model.rnn;
  * @param initRange uniform ±initRange initialisation when > 0; PyTorch's defaults when 0
  * @param srcVocabulary source vocabulary size
  * @param trgVocabulary target vocabulary size
+ * @param attention the attention score over encoder states (Luong's placement: after the decoder
+ *     step, {@code s~ = tanh(W_c[c; s] + b_c)}), or NONE for the plain encoder–decoder
  */
 public record RnnOptions(
     CellType cell,
@@ -29,10 +31,55 @@ public record RnnOptions(
     boolean reverseSource,
     double initRange,
     int srcVocabulary,
-    int trgVocabulary) {
+    int trgVocabulary,
+    Attention attention) {
+
+  /** Attention scores. */
+  public enum Attention {
+    NONE,
+    DOT,
+    GENERAL,
+    CONCAT,
+    ADDITIVE
+  }
+
+  /** Options of a model without attention. */
+  public RnnOptions(
+      CellType cell,
+      int embedding,
+      int hidden,
+      int layers,
+      double dropout,
+      boolean bidirectional,
+      Bridge.Kind bridge,
+      boolean contextEveryStep,
+      boolean reverseSource,
+      double initRange,
+      int srcVocabulary,
+      int trgVocabulary) {
+    this(
+        cell,
+        embedding,
+        hidden,
+        layers,
+        dropout,
+        bidirectional,
+        bridge,
+        contextEveryStep,
+        reverseSource,
+        initRange,
+        srcVocabulary,
+        trgVocabulary,
+        Attention.NONE);
+  }
 
   /** Validates every field. */
   public RnnOptions {
+    if (attention == Attention.DOT && bidirectional) {
+      throw new IllegalArgumentException(
+          "attention 'dot' needs encoder states of the decoder's size; with a bidirectional"
+              + " encoder use general, concat or additive");
+    }
     positive("embedding", embedding);
     positive("hidden", hidden);
     positive("layers", layers);

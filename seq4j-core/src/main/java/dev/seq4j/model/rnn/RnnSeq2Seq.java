@@ -5,11 +5,17 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import dev.seq4j.data.batch.Batch;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.attention.AdditiveScore;
+import dev.seq4j.model.attention.Attention;
+import dev.seq4j.model.attention.ConcatScore;
+import dev.seq4j.model.attention.DotScore;
+import dev.seq4j.model.attention.GeneralScore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,6 +40,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   private final Bridge bridge;
   private final RnnDecoder decoder;
   private final Linear output;
+  private final Attention attention;
+  private final Linear combine;
   private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
 
   /** Creates the model with fresh parameters owned by a sub-manager of {@code manager}. */
@@ -73,10 +81,37 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
             h,
             options.layers(),
             options.dropout());
+    int keys = (options.bidirectional() ? 2 : 1) * h;
+    this.attention = attention(params, options.attention(), h, keys);
+    this.combine = attention == null ? null : new Linear(params, "combine", keys + h, h, true);
     this.output = new Linear(params, "output", h, options.trgVocabulary(), true);
     if (options.initRange() > 0) {
       params.reinitializeUniform(options.initRange());
     }
+  }
+
+  private static Attention attention(
+      Parameters params, RnnOptions.Attention kind, int query, int keys) {
+    return switch (kind) {
+      case NONE -> null;
+      case DOT -> new Attention(new DotScore(false));
+      case GENERAL -> new Attention(new GeneralScore(params, "attention", query, keys, false));
+      case CONCAT -> new Attention(new ConcatScore(params, "attention", query, keys, query));
+      case ADDITIVE -> new Attention(new AdditiveScore(params, "attention", query, keys, query));
+    };
+  }
+
+  /**
+   * From top-layer decoder states {@code s} (B, T, H) to logits (B, T, V); with attention, through
+   * the attentional hidden state {@code s~ = tanh(W_c [c; s] + b_c)}.
+   */
+  private NDArray readout(NDArray s, State state, boolean training) {
+    if (attention == null) {
+      return output.apply(dropout(s, training));
+    }
+    Attention.Result r = attention.attend(s, state.memory(), state.mask());
+    NDArray sTilde = combine.apply(NDArrays.concat(new NDList(r.context(), s), 2)).tanh();
+    return output.apply(dropout(sTilde, training)); // (B, T, V)
   }
 
   /** The options the model was built with. */
@@ -106,7 +141,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     if (teacherForcing >= 1.0) {
       NDArray y = dropout(trgEmbedding.lookup(trgIn), training); // (B, T, E)
       RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
-      return output.apply(dropout(d.outputs(), training)); // (B, T, V)
+      return readout(d.outputs(), state, training); // (B, T, V)
     }
     return logitsWithOwnPredictions(trgIn, state, teacherForcing, random, training);
   }
@@ -130,8 +165,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
       }
       NDArray y = dropout(trgEmbedding.lookup(previous.expandDims(1)), training); // (B, 1, E)
       RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
-      state = new State(d.states(), state.context());
-      all.add(output.apply(dropout(d.outputs(), training)).squeeze(1)); // (B, V)
+      state = state.next(d.states());
+      all.add(readout(d.outputs(), state, training).squeeze(1)); // (B, V)
     }
     return NDArrays.stack(new NDList(all), 1); // (B, T, V)
   }
@@ -147,7 +182,11 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode);
     List<CellState> init = bridge.apply(encoded);
     NDArray context = options.contextEveryStep() ? init.get(init.size() - 1).h() : null;
-    return new State(init, context);
+    NDArray mask =
+        attention == null
+            ? null
+            : Batch.lengthMask(src.getManager(), srcLengths, (int) src.getShape().get(1));
+    return new State(init, context, attention == null ? null : encoded.outputs(), mask);
   }
 
   @Override
@@ -155,8 +194,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     State state = (State) decoderState;
     NDArray y = trgEmbedding.lookup(previous.expandDims(1)); // (B, 1, E)
     RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), false, mode);
-    NDArray logits = output.apply(d.outputs()).squeeze(1); // (B, V)
-    return new Step(logits, new State(d.states(), state.context()));
+    NDArray logits = readout(d.outputs(), state, false).squeeze(1); // (B, V)
+    return new Step(logits, state.next(d.states()));
   }
 
   private NDArray dropout(NDArray x, boolean training) {
@@ -166,8 +205,16 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     return x.getNDArrayInternal().dropout(x, (float) options.dropout(), true).singletonOrThrow();
   }
 
-  /** Per-layer decoder states and the context vector fed at every step (or null). */
-  record State(List<CellState> layers, NDArray context) implements DecoderState {
+  /**
+   * Per-layer decoder states, the context vector fed at every step (or null), and for attention the
+   * encoder states (B, S, D·H) with their mask (B, S) (or null).
+   */
+  record State(List<CellState> layers, NDArray context, NDArray memory, NDArray mask)
+      implements DecoderState {
+    State next(List<CellState> newLayers) {
+      return new State(newLayers, context, memory, mask);
+    }
+
     @Override
     public void attach(NDManager manager) {
       for (CellState s : layers) {
@@ -176,8 +223,10 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
           s.c().attach(manager);
         }
       }
-      if (context != null) {
-        context.attach(manager);
+      for (NDArray a : new NDArray[] {context, memory, mask}) {
+        if (a != null) {
+          a.attach(manager);
+        }
       }
     }
   }
