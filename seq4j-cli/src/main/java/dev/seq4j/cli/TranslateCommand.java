@@ -45,6 +45,20 @@ public final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--output", description = "output file (default: standard output)")
   Path output;
 
+  @Option(
+      names = "--attention",
+      description =
+          "write, per input line N, DIR/N.json (tokens and weights) and DIR/N.png (heatmap);"
+              + " needs a model with attention")
+  Path attentionDir;
+
+  @Option(
+      names = "--replace-unk",
+      description = "replace each <unk> in the output by the source token attended to most")
+  boolean replaceUnk;
+
+  private long lineNumber;
+
   @Override
   public Integer call() throws Exception {
     if (input != null
@@ -59,6 +73,9 @@ public final class TranslateCommand implements Callable<Integer> {
         TextLines lines =
             input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
       Translator translator = new Translator(bundle, bundle.config().decode());
+      if (attentionDir != null) {
+        Files.createDirectories(attentionDir);
+      }
       if (output == null) {
         Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         translateAll(translator, lines, w);
@@ -82,14 +99,18 @@ public final class TranslateCommand implements Callable<Integer> {
   }
 
   /** Translates in chunks, so large inputs stream through bounded memory. */
-  private static void translateAll(Translator translator, TextLines lines, Writer out)
-      throws IOException {
+  private void translateAll(Translator translator, TextLines lines, Writer out) throws IOException {
     List<String> chunk = new ArrayList<>(CHUNK);
     while (lines.hasNext()) {
       chunk.add(lines.next());
       if (chunk.size() == CHUNK || !lines.hasNext()) {
-        for (String t : translator.translate(chunk)) {
-          out.write(t);
+        for (Translator.Translation t :
+            translator.translate(chunk, attentionDir != null, replaceUnk)) {
+          lineNumber++;
+          if (attentionDir != null) {
+            AttentionFiles.write(attentionDir, lineNumber, t);
+          }
+          out.write(t.text());
           out.write('\n');
         }
         out.flush();

@@ -166,4 +166,53 @@ class CliTest {
     assertEquals(2, cl.execute("train", "--config", file));
     assertTrue(w.toString().contains("at dev.seq4j.config.ConfigLoader.load"), w.toString());
   }
+
+  @Test
+  void attentionMapsAsJsonAndPng() throws IOException {
+    Path config = writeConfig();
+    Path run = dir.resolve("att");
+    CliRunner.Result r =
+        CliRunner.run(
+            "train",
+            "--config",
+            config.toString(),
+            "--set",
+            "model.attention=general",
+            "--set",
+            "model.bidirectional=true",
+            "--out",
+            run.toString());
+    assertEquals(0, r.exit(), r.err());
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "a b c\n\nd e f a\n");
+    Path maps = dir.resolve("maps");
+    r =
+        CliRunner.run(
+            "translate",
+            "--model",
+            run.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("out.txt").toString(),
+            "--attention",
+            maps.toString(),
+            "--replace-unk");
+    assertEquals(0, r.exit(), r.err());
+    for (String n : List.of("000001", "000003")) {
+      Map<?, ?> doc = new ObjectMapper().readValue(maps.resolve(n + ".json").toFile(), Map.class);
+      List<?> source = (List<?>) doc.get("source");
+      List<?> weights = (List<?>) doc.get("weights");
+      assertEquals(((List<?>) doc.get("target")).size(), weights.size());
+      for (Object row : weights) {
+        List<?> w = (List<?>) row;
+        assertEquals(source.size(), w.size());
+        assertEquals(1.0, w.stream().mapToDouble(x -> ((Number) x).doubleValue()).sum(), 1e-5);
+      }
+      java.awt.image.BufferedImage png =
+          javax.imageio.ImageIO.read(maps.resolve(n + ".png").toFile());
+      assertTrue(png.getWidth() >= source.size() * 28, "one column per source token");
+    }
+    assertTrue(!Files.exists(maps.resolve("000002.json")), "an empty line has no map");
+  }
 }

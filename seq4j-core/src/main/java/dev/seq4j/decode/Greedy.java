@@ -35,6 +35,23 @@ public final class Greedy {
    * @return for each row the output ids without {@code <bos>} and {@code <eos>}
    */
   public int[][] decode(Seq2SeqModel model, NDManager manager, long[][] src, int[] srcLengths) {
+    return decode(model, manager, src, srcLengths, false).ids();
+  }
+
+  /**
+   * Output ids and, when {@code withAttention} and the model attends, for each row and output token
+   * the attention weights over that row's source tokens ({@code weights[b][t]} has srcLengths[b]
+   * entries); otherwise {@code weights} is null.
+   */
+  public record Output(int[][] ids, float[][][] weights) {}
+
+  /** Like {@link #decode(Seq2SeqModel, NDManager, long[][], int[])}, optionally with attention. */
+  public Output decode(
+      Seq2SeqModel model,
+      NDManager manager,
+      long[][] src,
+      int[] srcLengths,
+      boolean withAttention) {
     int batch = src.length;
     int[] caps = new int[batch];
     int longest = 0;
@@ -45,6 +62,8 @@ public final class Greedy {
     int[][] out = new int[batch][longest];
     int[] lengths = new int[batch];
     boolean[] done = new boolean[batch];
+    float[][][] weights = withAttention ? new float[batch][longest][] : null;
+    boolean attended = false;
     try (NDManager scope = manager.newSubManager()) {
       DecoderState state = model.encode(scope.create(src), srcLengths);
       long[] previous = new long[batch];
@@ -54,6 +73,12 @@ public final class Greedy {
           NDArray prev = stepScope.create(previous, new Shape(batch));
           Seq2SeqModel.Step step = model.step(prev, state);
           long[] next = step.logits().argMax(1).toLongArray(); // (B)
+          float[] att = null;
+          int width = src[0].length;
+          if (withAttention && step.attention() != null) {
+            att = step.attention().toFloatArray(); // (B, S)
+            attended = true;
+          }
           state = step.state();
           state.attach(scope);
           for (int b = 0; b < batch; b++) {
@@ -63,6 +88,10 @@ public final class Greedy {
             if (next[b] == eosId) {
               done[b] = true;
             } else {
+              if (att != null) {
+                weights[b][lengths[b]] =
+                    Arrays.copyOfRange(att, b * width, b * width + srcLengths[b]);
+              }
               out[b][lengths[b]++] = (int) next[b];
               done[b] = lengths[b] >= caps[b];
             }
@@ -72,10 +101,14 @@ public final class Greedy {
       }
     }
     int[][] result = new int[batch][];
+    float[][][] resultWeights = attended ? new float[batch][][] : null;
     for (int b = 0; b < batch; b++) {
       result[b] = Arrays.copyOf(out[b], lengths[b]);
+      if (attended) {
+        resultWeights[b] = Arrays.copyOf(weights[b], lengths[b]);
+      }
     }
-    return result;
+    return new Output(result, resultWeights);
   }
 
   private static boolean allTrue(boolean[] values) {

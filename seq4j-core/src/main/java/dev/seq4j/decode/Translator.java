@@ -1,6 +1,5 @@
 package dev.seq4j.decode;
 
-import ai.djl.ndarray.NDManager;
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.data.batch.Batcher;
@@ -39,36 +38,86 @@ public final class Translator {
 
   /** Translates {@code sources}; the result has the same size and order. */
   public List<String> translate(List<String> sources) {
-    List<List<String>> tokens = translateTokens(sources);
-    List<String> out = new ArrayList<>(tokens.size());
-    for (List<String> t : tokens) {
-      out.add(trgTokenizer.detokenize(t));
+    return translate(sources, false, false).stream().map(Translation::text).toList();
+  }
+
+  /**
+   * One translation with what produced it.
+   *
+   * @param sourceTokens the tokenized source
+   * @param targetTokens the output tokens (specials stripped)
+   * @param attention for each target token the weights over the source tokens, or null
+   */
+  public record Translation(
+      String text, List<String> sourceTokens, List<String> targetTokens, float[][] attention) {}
+
+  /**
+   * Translates {@code sources} keeping tokens and (with {@code withAttention}, for models that
+   * attend) the attention weights; with {@code replaceUnk} each {@code <unk>} in the output becomes
+   * the source token it attends to most (models without attention leave it as is).
+   */
+  public List<Translation> translate(
+      List<String> sources, boolean withAttention, boolean replaceUnk) {
+    Vocabulary src = bundle.srcVocabulary();
+    Vocabulary trg = bundle.trgVocabulary();
+    List<List<String>> srcTokens = new ArrayList<>(sources.size());
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      List<String> tokens = srcTokenizer.tokenize(sources.get(i));
+      srcTokens.add(tokens);
+      if (!tokens.isEmpty()) {
+        examples.add(new Example(src.encode(tokens), null, i));
+      }
+    }
+    List<Translation> out =
+        new ArrayList<>(
+            Collections.nCopies(sources.size(), new Translation("", List.of(), List.of(), null)));
+    BatchingOptions options =
+        new BatchingOptions(decode.batchSize(), 0, Integer.MAX_VALUE, false, 0);
+    Batcher.Plan plan = Batcher.plan(examples, options, src.padId(), trg.bosId(), trg.eosId());
+    boolean needWeights = withAttention || replaceUnk;
+    for (Batch b : plan.batches()) {
+      Greedy.Output o =
+          greedy.decode(bundle.model(), bundle.manager(), b.src(), b.srcLengths(), needWeights);
+      for (int r = 0; r < b.size(); r++) {
+        int index = b.indices()[r];
+        List<String> source = srcTokens.get(index);
+        float[][] weights = o.weights() == null ? null : o.weights()[r];
+        List<String> tokens = trg.decode(o.ids()[r], true);
+        if (replaceUnk && weights != null) {
+          tokens = replaceUnk(tokens, trg.unk(), source, weights);
+        }
+        out.set(
+            index,
+            new Translation(
+                trgTokenizer.detokenize(tokens), source, tokens, withAttention ? weights : null));
+      }
     }
     return out;
   }
 
-  /** Like {@link #translate} but returns target tokens (specials stripped). */
-  public List<List<String>> translateTokens(List<String> sources) {
-    Vocabulary src = bundle.srcVocabulary();
-    Vocabulary trg = bundle.trgVocabulary();
-    List<Example> examples = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      int[] ids = src.encode(srcTokenizer.tokenize(sources.get(i)));
-      if (ids.length > 0) {
-        examples.add(new Example(ids, null, i));
-      }
-    }
-    List<List<String>> out = new ArrayList<>(Collections.nCopies(sources.size(), List.of()));
-    BatchingOptions options =
-        new BatchingOptions(decode.batchSize(), 0, Integer.MAX_VALUE, false, 0);
-    Batcher.Plan plan = Batcher.plan(examples, options, src.padId(), trg.bosId(), trg.eosId());
-    NDManager manager = bundle.manager();
-    for (Batch b : plan.batches()) {
-      int[][] ids = greedy.decode(bundle.model(), manager, b.src(), b.srcLengths());
-      for (int r = 0; r < b.size(); r++) {
-        out.set(b.indices()[r], trg.decode(ids[r], true));
+  /**
+   * Each {@code unk} among {@code tokens} becomes the source token with the largest attention
+   * weight at that output position.
+   */
+  public static List<String> replaceUnk(
+      List<String> tokens, String unk, List<String> source, float[][] weights) {
+    List<String> out = new ArrayList<>(tokens);
+    for (int t = 0; t < out.size(); t++) {
+      if (out.get(t).equals(unk)) {
+        out.set(t, source.get(argMax(weights[t])));
       }
     }
     return out;
+  }
+
+  static int argMax(float[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return best;
   }
 }

@@ -43,6 +43,9 @@ public interface Seq2SeqModel extends AutoCloseable {
     parameters().close();
   }
 
-  /** The logits of one step and the state after it. */
-  record Step(NDArray logits, DecoderState state) {}
+  /**
+   * The logits of one step, the state after it, and the attention weights over the source (B, S)
+   * when the model attends (else null).
+   */
+  record Step(NDArray logits, DecoderState state, NDArray attention) {}
 }

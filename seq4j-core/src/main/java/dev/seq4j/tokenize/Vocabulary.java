@@ -126,6 +126,11 @@ public final class Vocabulary {
     return specials;
   }
 
+  /** The unknown-token string. */
+  public String unk() {
+    return specials.unk();
+  }
+
   /** Padding id. */
   public int padId() {
     return index.get(specials.pad());

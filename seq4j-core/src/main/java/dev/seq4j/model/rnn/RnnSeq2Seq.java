@@ -106,13 +106,20 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
    * the attentional hidden state {@code s~ = tanh(W_c [c; s] + b_c)}.
    */
   private NDArray readout(NDArray s, State state, boolean training) {
+    return readoutWithWeights(s, state, training).logits();
+  }
+
+  private Readout readoutWithWeights(NDArray s, State state, boolean training) {
     if (attention == null) {
-      return output.apply(dropout(s, training));
+      return new Readout(output.apply(dropout(s, training)), null);
     }
     Attention.Result r = attention.attend(s, state.memory(), state.mask());
     NDArray sTilde = combine.apply(NDArrays.concat(new NDList(r.context(), s), 2)).tanh();
-    return output.apply(dropout(sTilde, training)); // (B, T, V)
+    return new Readout(output.apply(dropout(sTilde, training)), r.weights()); // (B, T, V)
   }
+
+  /** Logits (B, T, V) and attention weights (B, T, S) or null. */
+  private record Readout(NDArray logits, NDArray weights) {}
 
   /** The options the model was built with. */
   public RnnOptions options() {
@@ -194,8 +201,9 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     State state = (State) decoderState;
     NDArray y = trgEmbedding.lookup(previous.expandDims(1)); // (B, 1, E)
     RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), false, mode);
-    NDArray logits = readout(d.outputs(), state, false).squeeze(1); // (B, V)
-    return new Step(logits, state.next(d.states()));
+    Readout r = readoutWithWeights(d.outputs(), state, false);
+    NDArray weights = r.weights() == null ? null : r.weights().squeeze(1); // (B, S)
+    return new Step(r.logits().squeeze(1), state.next(d.states()), weights); // (B, V)
   }
 
   private NDArray dropout(NDArray x, boolean training) {
