@@ -55,6 +55,8 @@ public final class ConfigWriter {
       kv(y, "reverseSource", m.reverseSource());
       kv(y, "initRange", m.initRange());
       kv(y, "attention", Choices.name(m.attention()));
+      kv(y, "decoder", Choices.name(m.decoder()));
+      kv(y, "inputFeeding", m.inputFeeding());
     }
     TrainConfig t = c.train();
     y.append("train:\n");

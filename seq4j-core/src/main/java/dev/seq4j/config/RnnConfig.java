@@ -19,8 +19,16 @@ public record RnnConfig(
     Context context,
     boolean reverseSource,
     double initRange,
-    Attention attention)
+    Attention attention,
+    Decoder decoder,
+    boolean inputFeeding)
     implements ModelConfig {
+
+  /** Where attention sits in the decoder (Luong: after the step; Bahdanau: before it). */
+  public enum Decoder {
+    LUONG,
+    BAHDANAU
+  }
 
   /** Recurrent cells. */
   public enum Cell {
@@ -63,6 +71,8 @@ public record RnnConfig(
         s.choice("context", Context.INIT, Context.class),
         s.bool("reverseSource", false),
         s.number("initRange", 0.0, Bound.atLeast(0), Bound.NONE),
-        s.choice("attention", Attention.NONE, Attention.class));
+        s.choice("attention", Attention.NONE, Attention.class),
+        s.choice("decoder", Decoder.LUONG, Decoder.class),
+        s.bool("inputFeeding", false));
   }
 }

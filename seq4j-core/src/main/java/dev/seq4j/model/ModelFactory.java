@@ -48,6 +48,8 @@ public final class ModelFactory {
         r.initRange(),
         srcVocabulary,
         trgVocabulary,
-        RnnOptions.Attention.valueOf(r.attention().name()));
+        RnnOptions.Attention.valueOf(r.attention().name()),
+        RnnOptions.Decoder.valueOf(r.decoder().name()),
+        r.inputFeeding());
   }
 }

@@ -102,7 +102,8 @@ class ConfigLoaderTest {
         error(BASE, "train.learningRate=NaN"));
     assertEquals(
         "--set model.colour=red: unknown key 'model.colour' (allowed: type, cell, embedding, hidden,"
-            + " layers, dropout, bidirectional, bridge, context, reverseSource, initRange, attention)",
+            + " layers, dropout, bidirectional, bridge, context, reverseSource, initRange, attention,"
+            + " decoder, inputFeeding)",
         error(BASE, "model.colour=red"));
     assertEquals("--set epochs: expected key=value, e.g. train.epochs=5", error(BASE, "epochs"));
   }

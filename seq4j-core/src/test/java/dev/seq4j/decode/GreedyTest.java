@@ -31,7 +31,21 @@ class GreedyTest {
     return new RnnSeq2Seq(
         m,
         new RnnOptions(
-            cell, 6, 8, 2, 0, bidirectional, Bridge.Kind.LINEAR, true, true, 0, 12, 12, attention));
+            cell,
+            6,
+            8,
+            2,
+            0,
+            bidirectional,
+            Bridge.Kind.LINEAR,
+            true,
+            true,
+            0,
+            12,
+            12,
+            attention,
+            RnnOptions.Decoder.LUONG,
+            false));
   }
 
   @ParameterizedTest
@@ -62,6 +76,43 @@ class GreedyTest {
           long[][] one = {Arrays.copyOf(SRC[b], LENGTHS[b])};
           int[][] single = greedy.decode(model, m, one, new int[] {LENGTHS[b]});
           assertArrayEquals(single[0], batched[b], mode + " row " + b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchedEqualsOneByOneForBahdanauAndInputFeeding() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      for (RnnOptions.Decoder decoder : RnnOptions.Decoder.values()) {
+        Engine.getInstance().setRandomSeed(3);
+        RnnSeq2Seq model =
+            new RnnSeq2Seq(
+                m,
+                new RnnOptions(
+                    CellType.GRU,
+                    6,
+                    8,
+                    1,
+                    0,
+                    true,
+                    Bridge.Kind.SUM,
+                    false,
+                    false,
+                    0,
+                    12,
+                    12,
+                    RnnOptions.Attention.ADDITIVE,
+                    decoder,
+                    decoder == RnnOptions.Decoder.LUONG));
+        Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(12));
+        int[][] batched = greedy.decode(model, m, SRC, LENGTHS);
+        for (int b = 0; b < SRC.length; b++) {
+          long[][] one = {Arrays.copyOf(SRC[b], LENGTHS[b])};
+          assertArrayEquals(
+              greedy.decode(model, m, one, new int[] {LENGTHS[b]})[0],
+              batched[b],
+              decoder + " row " + b);
         }
       }
     }

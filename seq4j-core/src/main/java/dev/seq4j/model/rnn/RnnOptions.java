@@ -18,6 +18,9 @@ package dev.seq4j.model.rnn;
  * @param trgVocabulary target vocabulary size
  * @param attention the attention score over encoder states (Luong's placement: after the decoder
  *     step, {@code s~ = tanh(W_c[c; s] + b_c)}), or NONE for the plain encoder–decoder
+ * @param decoder LUONG: attend from the new decoder state; BAHDANAU: attend from the previous state
+ *     and feed the context into the recurrent input
+ * @param inputFeeding Luong's input feeding: s~ of the previous step is part of the next input
  */
 public record RnnOptions(
     CellType cell,
@@ -32,7 +35,15 @@ public record RnnOptions(
     double initRange,
     int srcVocabulary,
     int trgVocabulary,
-    Attention attention) {
+    Attention attention,
+    Decoder decoder,
+    boolean inputFeeding) {
+
+  /** Where attention sits in the decoder. */
+  public enum Decoder {
+    LUONG,
+    BAHDANAU
+  }
 
   /** Attention scores. */
   public enum Attention {
@@ -70,11 +81,21 @@ public record RnnOptions(
         initRange,
         srcVocabulary,
         trgVocabulary,
-        Attention.NONE);
+        Attention.NONE,
+        Decoder.LUONG,
+        false);
   }
 
   /** Validates every field. */
   public RnnOptions {
+    if (attention == Attention.NONE && (decoder == Decoder.BAHDANAU || inputFeeding)) {
+      throw new IllegalArgumentException(
+          "the Bahdanau decoder and input feeding need attention (attention is none)");
+    }
+    if (decoder == Decoder.BAHDANAU && inputFeeding) {
+      throw new IllegalArgumentException(
+          "input feeding belongs to the Luong decoder, not Bahdanau");
+    }
     if (attention == Attention.DOT && bidirectional) {
       throw new IllegalArgumentException(
           "attention 'dot' needs encoder states of the decoder's size; with a bidirectional"

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Embedding;
@@ -71,7 +72,13 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
             options.cell(),
             h,
             options.layers());
-    int decoderInput = options.contextEveryStep() ? e + h : e;
+    int keys = (options.bidirectional() ? 2 : 1) * h;
+    boolean bahdanau = options.decoder() == RnnOptions.Decoder.BAHDANAU;
+    int decoderInput =
+        e
+            + (options.contextEveryStep() ? h : 0)
+            + (bahdanau ? keys : 0)
+            + (options.inputFeeding() ? h : 0);
     this.decoder =
         new RnnDecoder(
             params,
@@ -81,7 +88,6 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
             h,
             options.layers(),
             options.dropout());
-    int keys = (options.bidirectional() ? 2 : 1) * h;
     this.attention = attention(params, options.attention(), h, keys);
     this.combine = attention == null ? null : new Linear(params, "combine", keys + h, h, true);
     this.output = new Linear(params, "output", h, options.trgVocabulary(), true);
@@ -111,15 +117,47 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
 
   private Readout readoutWithWeights(NDArray s, State state, boolean training) {
     if (attention == null) {
-      return new Readout(output.apply(dropout(s, training)), null);
+      return new Readout(output.apply(dropout(s, training)), null, null);
     }
-    Attention.Result r = attention.attend(s, state.memory(), state.mask());
-    NDArray sTilde = combine.apply(NDArrays.concat(new NDList(r.context(), s), 2)).tanh();
-    return new Readout(output.apply(dropout(sTilde, training)), r.weights()); // (B, T, V)
+    return attentional(s, attention.attend(s, state.memory(), state.mask()), training);
   }
 
-  /** Logits (B, T, V) and attention weights (B, T, S) or null. */
-  private record Readout(NDArray logits, NDArray weights) {}
+  /** {@code s~ = tanh(W_c [c; s] + b_c)}, {@code logits = W_y s~ + b_y}. */
+  private Readout attentional(NDArray s, Attention.Result r, boolean training) {
+    NDArray sTilde = combine.apply(NDArrays.concat(new NDList(r.context(), s), 2)).tanh();
+    return new Readout(output.apply(dropout(sTilde, training)), r.weights(), sTilde);
+  }
+
+  /** Logits (B, T, V), attention weights (B, T, S) and s~ (B, T, H); the last two may be null. */
+  private record Readout(NDArray logits, NDArray weights, NDArray sTilde) {}
+
+  /**
+   * One decoder step from embedded input {@code y} (B, 1, E). Bahdanau: attend from the previous
+   * top-layer state, feed the context with the input, then read out from the new state and that
+   * context. Luong with input feeding: feed the previous s~ with the input.
+   */
+  private StepResult decodeStep(NDArray y, State state, boolean training) {
+    NDList input = new NDList(y);
+    Attention.Result early = null;
+    if (options.decoder() == RnnOptions.Decoder.BAHDANAU) {
+      NDArray query = state.layers().get(state.layers().size() - 1).h().expandDims(1); // (B, 1, H)
+      early = attention.attend(query, state.memory(), state.mask());
+      input.add(early.context()); // (B, 1, K)
+    }
+    if (options.inputFeeding()) {
+      input.add(state.feed().expandDims(1)); // (B, 1, H)
+    }
+    NDArray x = input.size() == 1 ? y : NDArrays.concat(input, 2);
+    RnnDecoder.Decoded d = decoder.run(x, state.layers(), state.context(), training, mode);
+    Readout r =
+        early != null
+            ? attentional(d.outputs(), early, training)
+            : readoutWithWeights(d.outputs(), state, training);
+    NDArray feed = options.inputFeeding() ? r.sTilde().squeeze(1) : null;
+    return new StepResult(r, state.next(d.states(), feed));
+  }
+
+  private record StepResult(Readout readout, State state) {}
 
   /** The options the model was built with. */
   public RnnOptions options() {
@@ -145,7 +183,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
       Random random,
       boolean training) {
     State state = encode(src, srcLengths, training);
-    if (teacherForcing >= 1.0) {
+    boolean stepwise = options.decoder() == RnnOptions.Decoder.BAHDANAU || options.inputFeeding();
+    if (teacherForcing >= 1.0 && !stepwise) {
       NDArray y = dropout(trgEmbedding.lookup(trgIn), training); // (B, T, E)
       RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
       return readout(d.outputs(), state, training); // (B, T, V)
@@ -161,7 +200,9 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     List<NDArray> all = new ArrayList<>();
     NDArray previous = trgIn.get(new NDIndex(":, 0"));
     for (int t = 0; t < steps; t++) {
-      if (t > 0) {
+      if (t > 0 && ratio >= 1.0) {
+        previous = trgIn.get(new NDIndex(":, {}", t));
+      } else if (t > 0) {
         boolean[] gold = new boolean[batch];
         for (int b = 0; b < batch; b++) {
           gold[b] = random.nextDouble() < ratio;
@@ -171,9 +212,9 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
         previous = NDArrays.where(useGold, trgIn.get(new NDIndex(":, {}", t)), predicted);
       }
       NDArray y = dropout(trgEmbedding.lookup(previous.expandDims(1)), training); // (B, 1, E)
-      RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
-      state = state.next(d.states());
-      all.add(readout(d.outputs(), state, training).squeeze(1)); // (B, V)
+      StepResult r = decodeStep(y, state, training);
+      state = r.state();
+      all.add(r.readout().logits().squeeze(1)); // (B, V)
     }
     return NDArrays.stack(new NDList(all), 1); // (B, T, V)
   }
@@ -193,17 +234,21 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
         attention == null
             ? null
             : Batch.lengthMask(src.getManager(), srcLengths, (int) src.getShape().get(1));
-    return new State(init, context, attention == null ? null : encoded.outputs(), mask);
+    NDArray feed =
+        options.inputFeeding()
+            ? src.getManager().zeros(new Shape(src.getShape().get(0), options.hidden()))
+            : null;
+    return new State(init, context, attention == null ? null : encoded.outputs(), mask, feed);
   }
 
   @Override
   public Step step(NDArray previous, DecoderState decoderState) {
     State state = (State) decoderState;
     NDArray y = trgEmbedding.lookup(previous.expandDims(1)); // (B, 1, E)
-    RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), false, mode);
-    Readout r = readoutWithWeights(d.outputs(), state, false);
-    NDArray weights = r.weights() == null ? null : r.weights().squeeze(1); // (B, S)
-    return new Step(r.logits().squeeze(1), state.next(d.states()), weights); // (B, V)
+    StepResult r = decodeStep(y, state, false);
+    NDArray weights = r.readout().weights();
+    return new Step(
+        r.readout().logits().squeeze(1), r.state(), weights == null ? null : weights.squeeze(1));
   }
 
   private NDArray dropout(NDArray x, boolean training) {
@@ -217,10 +262,14 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
    * Per-layer decoder states, the context vector fed at every step (or null), and for attention the
    * encoder states (B, S, D·H) with their mask (B, S) (or null).
    */
-  record State(List<CellState> layers, NDArray context, NDArray memory, NDArray mask)
+  record State(List<CellState> layers, NDArray context, NDArray memory, NDArray mask, NDArray feed)
       implements DecoderState {
     State next(List<CellState> newLayers) {
-      return new State(newLayers, context, memory, mask);
+      return new State(newLayers, context, memory, mask, feed);
+    }
+
+    State next(List<CellState> newLayers, NDArray newFeed) {
+      return new State(newLayers, context, memory, mask, newFeed);
     }
 
     @Override
@@ -231,7 +280,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
           s.c().attach(manager);
         }
       }
-      for (NDArray a : new NDArray[] {context, memory, mask}) {
+      for (NDArray a : new NDArray[] {context, memory, mask, feed}) {
         if (a != null) {
           a.attach(manager);
         }

@@ -1,0 +1,112 @@
+package dev.seq4j.model.rnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.model.DecoderState;
+import dev.seq4j.model.Seq2SeqModel;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Teacher-forced logits of a whole sequence equal the logits of decoding it step by step. */
+class RnnSeq2SeqTest {
+  private static final long[][] SRC = {{5, 6, 7, 8}, {9, 4, 0, 0}};
+  private static final long[][] TRG_IN = {{2, 4, 5, 6}, {2, 7, 8, 0}};
+
+  static Stream<Arguments> variants() {
+    return Stream.of(
+        Arguments.of(RnnOptions.Attention.NONE, RnnOptions.Decoder.LUONG, false, false),
+        Arguments.of(RnnOptions.Attention.NONE, RnnOptions.Decoder.LUONG, false, true),
+        Arguments.of(RnnOptions.Attention.GENERAL, RnnOptions.Decoder.LUONG, false, true),
+        Arguments.of(RnnOptions.Attention.CONCAT, RnnOptions.Decoder.LUONG, true, true),
+        Arguments.of(RnnOptions.Attention.DOT, RnnOptions.Decoder.LUONG, true, false),
+        Arguments.of(RnnOptions.Attention.ADDITIVE, RnnOptions.Decoder.BAHDANAU, false, true));
+  }
+
+  private static RnnSeq2Seq model(
+      NDManager m,
+      RnnOptions.Attention attention,
+      RnnOptions.Decoder decoder,
+      boolean feeding,
+      boolean bidirectional) {
+    Engine.getInstance().setRandomSeed(5);
+    return new RnnSeq2Seq(
+        m,
+        new RnnOptions(
+            CellType.LSTM,
+            6,
+            8,
+            2,
+            0,
+            bidirectional,
+            Bridge.Kind.LINEAR,
+            false,
+            false,
+            0,
+            12,
+            12,
+            attention,
+            decoder,
+            feeding));
+  }
+
+  @ParameterizedTest
+  @MethodSource("variants")
+  void wholeSequenceEqualsStepByStep(
+      RnnOptions.Attention attention,
+      RnnOptions.Decoder decoder,
+      boolean feeding,
+      boolean bidirectional) {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, attention, decoder, feeding, bidirectional);
+      int[] lengths = {4, 2};
+      NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
+      DecoderState state = model.encode(m.create(SRC), lengths);
+      for (int t = 0; t < TRG_IN[0].length; t++) {
+        Seq2SeqModel.Step step = model.step(m.create(TRG_IN).get(new NDIndex(":, {}", t)), state);
+        state = step.state();
+        assertArrayEquals(
+            whole.get(new NDIndex(":, {}", t)).toFloatArray(),
+            step.logits().toFloatArray(),
+            1e-5f,
+            "t=" + t);
+        if (attention != RnnOptions.Attention.NONE) {
+          float[] w = step.attention().toFloatArray(); // (2, 4)
+          assertEquals(1f, w[0] + w[1] + w[2] + w[3], 1e-5f);
+          assertEquals(0f, w[6], 0f); // padded source positions of row 2
+          assertEquals(0f, w[7], 0f);
+        }
+      }
+    }
+  }
+
+  @Test
+  void invalidCombinationsAreRefused() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> model(m, RnnOptions.Attention.NONE, RnnOptions.Decoder.BAHDANAU, false, true));
+      assertEquals(
+          "the Bahdanau decoder and input feeding need attention (attention is none)",
+          e.getMessage());
+      e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> model(m, RnnOptions.Attention.DOT, RnnOptions.Decoder.LUONG, false, true));
+      assertEquals(
+          "attention 'dot' needs encoder states of the decoder's size; with a bidirectional encoder"
+              + " use general, concat or additive",
+          e.getMessage());
+    }
+  }
+}
