@@ -16,7 +16,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Corpus tools.",
     footer = {"%nExample:", "  ./seq4j corpus stats data/train.de.gz data/train.en.gz"},
-    subcommands = {CorpusCommand.Stats.class, CorpusCommand.Gettext.class})
+    subcommands = {
+      CorpusCommand.Stats.class,
+      CorpusCommand.Gettext.class,
+      CorpusCommand.Synthetic.class
+    })
 public final class CorpusCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -92,6 +96,77 @@ public final class CorpusCommand implements Runnable {
                 + "' under "
                 + (prefixes == null ? GettextCorpus.PREFIXES : prefixes));
       }
+      return 0;
+    }
+  }
+
+  /** {@code seq4j corpus synthetic}. */
+  @Command(
+      name = "synthetic",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write a generated task as OUT/{train,valid,test}.{src,trg}: 'reverse' (symbol sequences"
+              + " to their reverse) or 'dates' (written dates to ISO dates).",
+      footer = {
+        "%nExample:%n  ./seq4j corpus synthetic --task reverse --min-length 30 --max-length 50 --out data/reverse"
+      })
+  public static final class Synthetic implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--task", required = true, description = "reverse or dates")
+    String task;
+
+    @Option(names = "--out", required = true, description = "output directory")
+    Path out;
+
+    @Option(
+        names = "--min-length",
+        defaultValue = "5",
+        description = "reverse: shortest sequence (default: ${DEFAULT-VALUE})")
+    int minLength;
+
+    @Option(
+        names = "--max-length",
+        defaultValue = "20",
+        description = "reverse: longest sequence (default: ${DEFAULT-VALUE})")
+    int maxLength;
+
+    @Option(
+        names = "--alphabet",
+        defaultValue = "10",
+        description = "reverse: number of symbols (default: ${DEFAULT-VALUE})")
+    int alphabet;
+
+    @Option(
+        names = "--sizes",
+        defaultValue = "20000,500,1000",
+        split = ",",
+        description = "train,valid,test sizes (default: ${DEFAULT-VALUE})")
+    List<Integer> sizes;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "42",
+        description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      dev.seq4j.data.synthetic.SyntheticTask t =
+          switch (task) {
+            case "reverse" ->
+                new dev.seq4j.data.synthetic.ReverseTask(minLength, maxLength, alphabet);
+            case "dates" -> new dev.seq4j.data.synthetic.DateTask();
+            default ->
+                throw new IllegalArgumentException(
+                    "--task must be reverse or dates, was '" + task + "'");
+          };
+      if (sizes.size() != 3) {
+        throw new IllegalArgumentException(
+            "--sizes needs three numbers (train,valid,test), was " + sizes);
+      }
+      t.writeSplits(out, List.of("train", "valid", "test"), sizes, seed);
+      spec.commandLine().getOut().printf("synthetic: %s %s written to %s%n", task, sizes, out);
       return 0;
     }
   }
