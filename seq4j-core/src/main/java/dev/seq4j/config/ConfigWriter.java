@@ -29,6 +29,7 @@ public final class ConfigWriter {
     kv(y, "maxLength", d.maxLength());
     kv(y, "minFreq", d.minFreq());
     kv(y, "maxVocab", d.maxVocab());
+    kv(y, "sharedVocabulary", d.sharedVocabulary());
     SpecialsConfig s = d.specials();
     y.append("  specials: {pad: ")
         .append(quote(s.pad()))
@@ -57,6 +58,17 @@ public final class ConfigWriter {
       kv(y, "attention", Choices.name(m.attention()));
       kv(y, "decoder", Choices.name(m.decoder()));
       kv(y, "inputFeeding", m.inputFeeding());
+    } else if (c.model() instanceof TransformerConfig m) {
+      kv(y, "type", "transformer");
+      kv(y, "dModel", m.dModel());
+      kv(y, "heads", m.heads());
+      kv(y, "ffn", m.ffn());
+      kv(y, "encoderLayers", m.encoderLayers());
+      kv(y, "decoderLayers", m.decoderLayers());
+      kv(y, "dropout", m.dropout());
+      kv(y, "norm", Choices.name(m.norm()));
+      kv(y, "tie", Choices.name(m.tie()));
+      kv(y, "maxPositions", m.maxPositions());
     }
     TrainConfig t = c.train();
     y.append("train:\n");
@@ -67,8 +79,12 @@ public final class ConfigWriter {
     kv(y, "learningRate", t.learningRate());
     kv(y, "momentum", t.momentum());
     kv(y, "weightDecay", t.weightDecay());
+    kv(y, "adamBeta1", t.adamBeta1());
+    kv(y, "adamBeta2", t.adamBeta2());
+    kv(y, "adamEps", t.adamEps());
     kv(y, "schedule", Choices.name(t.schedule()));
     kv(y, "halvingStartEpoch", t.halvingStartEpoch());
+    kv(y, "warmupSteps", t.warmupSteps());
     kv(y, "plateauFactor", t.plateauFactor());
     kv(y, "plateauPatience", t.plateauPatience());
     kv(y, "clipNorm", t.clipNorm());
@@ -80,6 +96,7 @@ public final class ConfigWriter {
     kv(y, "shuffle", t.shuffle());
     kv(y, "nanPolicy", Choices.name(t.nanPolicy()));
     kv(y, "maxSteps", t.maxSteps());
+    kv(y, "timeLimitMinutes", t.timeLimitMinutes());
     DecodeConfig o = c.decode();
     y.append("decode:\n");
     kv(y, "strategy", Choices.name(o.strategy()));

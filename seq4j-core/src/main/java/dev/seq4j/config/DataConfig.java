@@ -12,6 +12,8 @@ package dev.seq4j.config;
  * @param maxLength training pairs with more tokens on either side are dropped
  * @param minFreq tokens seen fewer times in training map to {@code <unk>}
  * @param maxVocab vocabulary size cap, specials included
+ * @param sharedVocabulary one vocabulary built from both sides (needed to tie source and target
+ *     embeddings)
  */
 public record DataConfig(
     String train,
@@ -26,6 +28,7 @@ public record DataConfig(
     int maxLength,
     int minFreq,
     int maxVocab,
+    boolean sharedVocabulary,
     SpecialsConfig specials) {
 
   /** Corpus file layouts. */
@@ -58,6 +61,7 @@ public record DataConfig(
             (int) s.integer("maxLength", 100, 1, 10_000),
             (int) s.integer("minFreq", 1, 1, Integer.MAX_VALUE),
             (int) s.integer("maxVocab", 50_000, 4, Integer.MAX_VALUE),
+            s.bool("sharedVocabulary", false),
             SpecialsConfig.read(s.section("specials")));
     s.finish();
     return c;
@@ -78,6 +82,7 @@ public record DataConfig(
         maxLength,
         minFreq,
         maxVocab,
+        sharedVocabulary,
         specials);
   }
 }

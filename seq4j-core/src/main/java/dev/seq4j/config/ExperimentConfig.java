@@ -24,6 +24,20 @@ public record ExperimentConfig(
             TrainConfig.read(s.section("train")),
             DecodeConfig.read(s.section("decode")));
     s.finish();
+    if (c.model() instanceof TransformerConfig t) {
+      if (t.tie() == TransformerConfig.Tie.ALL && !c.data().sharedVocabulary()) {
+        throw s.section("model")
+            .invalid(
+                "tie", "'all' needs data.sharedVocabulary: true (one vocabulary for both sides)");
+      }
+      if (c.train().teacherForcing() < 1) {
+        throw s.section("train")
+            .invalid(
+                "teacherForcing",
+                "must be 1 for a transformer (its decoder reads the whole reference at once), was "
+                    + c.train().teacherForcing());
+      }
+    }
     return c;
   }
 

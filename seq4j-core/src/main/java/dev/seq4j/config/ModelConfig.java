@@ -1,11 +1,12 @@
 package dev.seq4j.config;
 
 /** A model family's settings; {@code model.type} in YAML selects the record. */
-public sealed interface ModelConfig permits RnnConfig {
+public sealed interface ModelConfig permits RnnConfig, TransformerConfig {
 
   /** The model families. */
   enum Type {
-    RNN
+    RNN,
+    TRANSFORMER
   }
 
   static ModelConfig read(Section s) {
@@ -16,6 +17,7 @@ public sealed interface ModelConfig permits RnnConfig {
     ModelConfig c =
         switch (type) {
           case RNN -> RnnConfig.read(s);
+          case TRANSFORMER -> TransformerConfig.read(s);
         };
     s.finish();
     return c;

@@ -5,12 +5,18 @@ package dev.seq4j.config;
  *
  * @param batchTokens token budget per batch; 0 batches by sentence count ({@code batchSize})
  * @param halvingStartEpoch for the halving schedule: after this epoch, halve every half epoch
+ * @param warmupSteps for the inverse-sqrt schedule: steps of linear warm-up to {@code learningRate}
+ * @param adamBeta1 Adam's β1
+ * @param adamBeta2 Adam's β2 (the Transformer paper uses 0.98)
+ * @param adamEps Adam's ε
  * @param clipNorm maximum global gradient norm; 0 turns clipping off
  * @param teacherForcing probability that the decoder reads the reference token (1 = always)
  * @param patience evaluations without improvement before stopping; 0 never stops early
  * @param metric validation metric choosing {@code best/} and early stopping
  * @param evalEverySteps evaluate every N steps as well as after each epoch; 0: per epoch only
  * @param maxSteps stop after this many updates (then evaluate and save); 0: no limit
+ * @param timeLimitMinutes stop once training and validation have taken this many minutes of wall
+ *     time (then evaluate the partial epoch and save); 0: no limit
  */
 public record TrainConfig(
     int epochs,
@@ -20,8 +26,12 @@ public record TrainConfig(
     double learningRate,
     double momentum,
     double weightDecay,
+    double adamBeta1,
+    double adamBeta2,
+    double adamEps,
     Schedule schedule,
     int halvingStartEpoch,
+    int warmupSteps,
     double plateauFactor,
     int plateauPatience,
     double clipNorm,
@@ -32,7 +42,8 @@ public record TrainConfig(
     int evalEverySteps,
     boolean shuffle,
     NanPolicy nanPolicy,
-    long maxSteps) {
+    long maxSteps,
+    double timeLimitMinutes) {
 
   /** Optimizers. */
   public enum Optimizer {
@@ -44,7 +55,8 @@ public record TrainConfig(
   public enum Schedule {
     CONSTANT,
     HALVING,
-    PLATEAU
+    PLATEAU,
+    INVERSE_SQRT
   }
 
   /** Validation metrics. */
@@ -75,8 +87,12 @@ public record TrainConfig(
             s.number("learningRate", 1e-3, Bound.above(0), Bound.NONE),
             s.number("momentum", 0.0, Bound.atLeast(0), Bound.below(1)),
             s.number("weightDecay", 0.0, Bound.atLeast(0), Bound.NONE),
+            s.number("adamBeta1", 0.9, Bound.atLeast(0), Bound.below(1)),
+            s.number("adamBeta2", 0.999, Bound.atLeast(0), Bound.below(1)),
+            s.number("adamEps", 1e-8, Bound.above(0), Bound.NONE),
             s.choice("schedule", Schedule.CONSTANT, Schedule.class),
             (int) s.integer("halvingStartEpoch", 5, 1, Integer.MAX_VALUE),
+            (int) s.integer("warmupSteps", 4000, 1, Integer.MAX_VALUE),
             s.number("plateauFactor", 0.5, Bound.above(0), Bound.below(1)),
             (int) s.integer("plateauPatience", 1, 0, Integer.MAX_VALUE),
             s.number("clipNorm", 1.0, Bound.atLeast(0), Bound.NONE),
@@ -87,7 +103,8 @@ public record TrainConfig(
             (int) s.integer("evalEverySteps", 0, 0, Integer.MAX_VALUE),
             s.bool("shuffle", true),
             s.choice("nanPolicy", NanPolicy.ABORT, NanPolicy.class),
-            s.integer("maxSteps", 0, 0, Long.MAX_VALUE));
+            s.integer("maxSteps", 0, 0, Long.MAX_VALUE),
+            s.number("timeLimitMinutes", 0.0, Bound.atLeast(0), Bound.NONE));
     s.finish();
     return c;
   }
@@ -102,8 +119,12 @@ public record TrainConfig(
         learningRate,
         momentum,
         weightDecay,
+        adamBeta1,
+        adamBeta2,
+        adamEps,
         schedule,
         halvingStartEpoch,
+        warmupSteps,
         plateauFactor,
         plateauPatience,
         clipNorm,
@@ -114,6 +135,7 @@ public record TrainConfig(
         evalEverySteps,
         shuffle,
         nanPolicy,
-        maxSteps);
+        maxSteps,
+        timeLimitMinutes);
   }
 }

@@ -20,9 +20,27 @@ public final class Linear {
    * Registers {@code NAME.weight} and (if {@code withBias}) {@code NAME.bias} in {@code params}.
    */
   public Linear(Parameters params, String name, int in, int out, boolean withBias) {
-    double bound = 1.0 / Math.sqrt(in);
-    this.weight = params.uniform(name + ".weight", new Shape(in, out), bound);
-    this.bias = withBias ? params.uniform(name + ".bias", new Shape(out), bound) : null;
+    this(params, name, in, out, 1.0 / Math.sqrt(in), withBias ? 1.0 / Math.sqrt(in) : -1);
+  }
+
+  private Linear(
+      Parameters params, String name, int in, int out, double weightBound, double biasBound) {
+    this.weight = params.uniform(name + ".weight", new Shape(in, out), weightBound);
+    this.bias = biasBound < 0 ? null : params.uniform(name + ".bias", new Shape(out), biasBound);
+  }
+
+  /**
+   * A map with Xavier/Glorot-uniform weights, ±√(6 / (in + out)), as {@code torch.nn.Transformer}
+   * initialises its matrices, and a bias uniform in ±{@code biasBound} (0: zeros).
+   */
+  public static Linear xavier(Parameters params, String name, int in, int out, double biasBound) {
+    return uniform(params, name, in, out, Math.sqrt(6.0 / (in + out)), biasBound);
+  }
+
+  /** A map with weights uniform in ±{@code weightBound} and a bias in ±{@code biasBound}. */
+  public static Linear uniform(
+      Parameters params, String name, int in, int out, double weightBound, double biasBound) {
+    return new Linear(params, name, in, out, weightBound, biasBound);
   }
 
   /** Applies the map to {@code x} of shape (..., in), giving (..., out). */

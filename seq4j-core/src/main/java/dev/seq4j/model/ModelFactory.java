@@ -3,10 +3,13 @@ package dev.seq4j.model;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.config.ModelConfig;
 import dev.seq4j.config.RnnConfig;
+import dev.seq4j.config.TransformerConfig;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnOptions;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
+import dev.seq4j.model.transformer.TransformerOptions;
+import dev.seq4j.model.transformer.TransformerSeq2Seq;
 
 /** Builds the model a configuration describes, with fresh parameters. */
 public final class ModelFactory {
@@ -22,7 +25,31 @@ public final class ModelFactory {
         throw new IllegalArgumentException("model: " + e.getMessage(), e);
       }
     }
+    if (config instanceof TransformerConfig t) {
+      try {
+        return new TransformerSeq2Seq(manager, transformerOptions(t, srcVocabulary, trgVocabulary));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("model: " + e.getMessage(), e);
+      }
+    }
     throw new IllegalArgumentException("unsupported model type " + config);
+  }
+
+  /** The model options of a Transformer configuration. */
+  public static TransformerOptions transformerOptions(
+      TransformerConfig t, int srcVocabulary, int trgVocabulary) {
+    return new TransformerOptions(
+        t.dModel(),
+        t.heads(),
+        t.ffn(),
+        t.encoderLayers(),
+        t.decoderLayers(),
+        t.dropout(),
+        t.norm() == TransformerConfig.Norm.PRE,
+        TransformerOptions.Tie.valueOf(t.tie().name()),
+        t.maxPositions(),
+        srcVocabulary,
+        trgVocabulary);
   }
 
   /** The model options of a recurrent configuration. */

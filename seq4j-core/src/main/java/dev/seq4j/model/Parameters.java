@@ -45,6 +45,16 @@ public final class Parameters implements AutoCloseable {
     return register(name, manager.randomNormal(shape));
   }
 
+  /** Creates a parameter drawn from N(0, std²). */
+  public NDArray normal(String name, Shape shape, double std) {
+    return register(name, manager.randomNormal(0f, (float) std, shape, DataType.FLOAT32));
+  }
+
+  /** Creates a parameter filled with {@code value} (LayerNorm's gain 1 and bias 0). */
+  public NDArray constant(String name, Shape shape, float value) {
+    return register(name, manager.full(shape, value, DataType.FLOAT32));
+  }
+
   private NDArray register(String name, NDArray a) {
     if (arrays.containsKey(name)) {
       throw new IllegalArgumentException("parameter '" + name + "' already exists");

@@ -12,6 +12,7 @@ import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The corpora of an experiment, tokenized and encoded, with the vocabularies built from the
@@ -38,12 +39,21 @@ public record Dataset(
       trainTrg.add(trgTok.tokenize(p.trg()));
     }
     SpecialTokens specials = specials(data.specials());
-    Vocabulary src =
-        Vocabulary.fromCounts(
-            Vocabulary.count(trainSrc), specials, data.minFreq(), data.maxVocab());
-    Vocabulary trg =
-        Vocabulary.fromCounts(
-            Vocabulary.count(trainTrg), specials, data.minFreq(), data.maxVocab());
+    Vocabulary src;
+    Vocabulary trg;
+    if (data.sharedVocabulary()) {
+      Map<String, Long> counts = new java.util.HashMap<>(Vocabulary.count(trainSrc));
+      Vocabulary.count(trainTrg).forEach((token, n) -> counts.merge(token, n, Long::sum));
+      src = Vocabulary.fromCounts(counts, specials, data.minFreq(), data.maxVocab());
+      trg = src;
+    } else {
+      src =
+          Vocabulary.fromCounts(
+              Vocabulary.count(trainSrc), specials, data.minFreq(), data.maxVocab());
+      trg =
+          Vocabulary.fromCounts(
+              Vocabulary.count(trainTrg), specials, data.minFreq(), data.maxVocab());
+    }
     List<Example> train = new ArrayList<>(trainSrc.size());
     for (int i = 0; i < trainSrc.size(); i++) {
       train.add(new Example(src.encode(trainSrc.get(i)), trg.encode(trainTrg.get(i)), i));

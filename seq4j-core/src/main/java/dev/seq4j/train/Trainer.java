@@ -65,7 +65,7 @@ public final class Trainer {
     this.listener = listener;
     this.optimizer =
         cfg.optimizer() == TrainConfig.Optimizer.ADAM
-            ? new Adam(cfg.weightDecay())
+            ? new Adam(cfg.adamBeta1(), cfg.adamBeta2(), cfg.adamEps(), cfg.weightDecay())
             : new Sgd(cfg.momentum(), cfg.weightDecay());
     this.schedule = new LearningRateSchedule(cfg);
     this.checkpoints = new CheckpointStore(runDir.resolve("checkpoints"));
@@ -114,13 +114,14 @@ public final class Trainer {
               seed * 31 + state.epoch);
       List<Batch> batches = Batcher.plan(train, options, pad(), bos(), eos()).batches();
       while (state.batchInEpoch < batches.size()) {
-        if (cfg.maxSteps() > 0 && state.step >= cfg.maxSteps()) {
-          outcome = "max-steps";
+        boolean outOfSteps = cfg.maxSteps() > 0 && state.step >= cfg.maxSteps();
+        if (outOfSteps || outOfTime(started)) {
+          outcome = outOfSteps ? "max-steps" : "time-limit";
           state.seconds = seconds(started);
           evaluate(
               metrics,
               state.epoch + state.batchInEpoch / (double) batches.size(),
-              schedule.rate(state.epoch));
+              schedule.rate(state.epoch, state.step));
           break outer;
         }
         if (stopRequested) {
@@ -129,7 +130,9 @@ public final class Trainer {
           saveLast();
           break outer;
         }
-        double lr = schedule.rate(state.epoch + state.batchInEpoch / (double) batches.size());
+        double lr =
+            schedule.rate(
+                state.epoch + state.batchInEpoch / (double) batches.size(), state.step + 1);
         long stepStart = System.nanoTime();
         step(batches.get(state.batchInEpoch), lr);
         state.trainSeconds += seconds(stepStart);
@@ -153,13 +156,22 @@ public final class Trainer {
       state.batchInEpoch = 0;
       state.epoch++;
       state.seconds = seconds(started);
-      if (evaluate(metrics, state.epoch, schedule.rate(state.epoch))) {
+      if (evaluate(metrics, state.epoch, schedule.rate(state.epoch, state.step))) {
         outcome = "early-stopped";
+        break;
+      }
+      if (outOfTime(started) && state.epoch < cfg.epochs()) {
+        outcome = "time-limit";
         break;
       }
     }
     state.seconds = seconds(started);
     return finish(outcome);
+  }
+
+  /** Whether training and validation together have used up {@code train.timeLimitMinutes}. */
+  private boolean outOfTime(long started) {
+    return cfg.timeLimitMinutes() > 0 && seconds(started) >= cfg.timeLimitMinutes() * 60;
   }
 
   private void step(Batch batch, double lr) {

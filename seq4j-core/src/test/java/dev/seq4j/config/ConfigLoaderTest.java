@@ -62,9 +62,9 @@ class ConfigLoaderTest {
     String yaml = BASE.replace("  epochs: 3", "  epochs: 3\n  lerningRate: 0.1");
     assertEquals(
         "x.yaml:12: unknown key 'train.lerningRate' (allowed: epochs, batchSize, batchTokens,"
-            + " optimizer, learningRate, momentum, weightDecay, schedule, halvingStartEpoch,"
-            + " plateauFactor, plateauPatience, clipNorm, labelSmoothing, teacherForcing, patience,"
-            + " metric, evalEverySteps, shuffle, nanPolicy, maxSteps)",
+            + " optimizer, learningRate, momentum, weightDecay, adamBeta1, adamBeta2, adamEps,"
+            + " schedule, halvingStartEpoch, warmupSteps, plateauFactor, plateauPatience, clipNorm, labelSmoothing, teacherForcing, patience,"
+            + " metric, evalEverySteps, shuffle, nanPolicy, maxSteps, timeLimitMinutes)",
         error(yaml));
   }
 
@@ -113,7 +113,8 @@ class ConfigLoaderTest {
     assertEquals(
         "x.yaml: data.train: required", error(BASE.replace("  train: corpus/train\n", "")));
     assertEquals(
-        "x.yaml:7: model.type: required (one of rnn)", error(BASE.replace("  type: rnn\n", "")));
+        "x.yaml:7: model.type: required (one of rnn, transformer)",
+        error(BASE.replace("  type: rnn\n", "")));
     assertEquals("x.yaml:1: the top level must be a mapping of sections", error("- a\n- b\n"));
     assertEquals(
         "x.yaml:11: train.epochs: duplicate key",
@@ -141,5 +142,48 @@ class ConfigLoaderTest {
             "train.schedule=halving");
     ExperimentConfig back = ConfigLoader.parse(ConfigWriter.toYaml(c), "resolved.yaml", List.of());
     assertEquals(c, back);
+  }
+
+  private static final String TRANSFORMER =
+      """
+      data: {train: t, src: de, trg: en}
+      model: {type: transformer, dModel: 256, heads: 4, ffn: 1024, encoderLayers: 3}
+      train: {schedule: inverse-sqrt, warmupSteps: 400, adamBeta2: 0.98}
+      """;
+
+  @Test
+  void transformerSettingsWithDefaultsAndRoundTrip() {
+    ExperimentConfig c = parse(TRANSFORMER);
+    TransformerConfig t = (TransformerConfig) c.model();
+    assertEquals(256, t.dModel());
+    assertEquals(3, t.encoderLayers());
+    assertEquals(6, t.decoderLayers());
+    assertEquals(0.1, t.dropout());
+    assertEquals(TransformerConfig.Norm.POST, t.norm());
+    assertEquals(TransformerConfig.Tie.OUTPUT, t.tie());
+    assertEquals(TrainConfig.Schedule.INVERSE_SQRT, c.train().schedule());
+    assertEquals(0.98, c.train().adamBeta2());
+    ExperimentConfig back = ConfigLoader.parse(ConfigWriter.toYaml(c), "resolved.yaml", List.of());
+    assertEquals(c, back);
+  }
+
+  @Test
+  void transformerErrorsNameTheKey() {
+    assertEquals(
+        "--set model.heads=3: model.heads: must divide model.dModel (256), was 3",
+        error(TRANSFORMER, "model.heads=3"));
+    assertEquals(
+        "--set model.tie=all: model.tie: 'all' needs data.sharedVocabulary: true (one vocabulary for both"
+            + " sides)",
+        error(TRANSFORMER, "model.tie=all"));
+    assertEquals(
+        "--set train.teacherForcing=0.5: train.teacherForcing: must be 1 for a transformer (its decoder reads the whole"
+            + " reference at once), was 0.5",
+        error(TRANSFORMER, "train.teacherForcing=0.5"));
+    assertEquals(
+        TransformerConfig.Tie.ALL,
+        ((TransformerConfig)
+                parse(TRANSFORMER, "model.tie=all", "data.sharedVocabulary=true").model())
+            .tie());
   }
 }

@@ -6,12 +6,17 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.seq4j.decode.Greedy;
+import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnLayer;
 import dev.seq4j.model.rnn.RnnOptions;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
+import dev.seq4j.model.transformer.TransformerOptions;
+import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.GradientClipping;
 import dev.seq4j.train.optim.Optimizer;
@@ -64,12 +69,42 @@ class MemoryScopeTest {
     }
   }
 
-  private static void step(RnnSeq2Seq model, NDManager base, Optimizer optimizer) {
+  @Test
+  void transformerTrainingAndCachedDecodingDoNotGrowTheManagers() {
+    Engines.start();
+    try (NDManager base = NDManager.newBaseManager()) {
+      TransformerSeq2Seq model =
+          new TransformerSeq2Seq(
+              base,
+              new TransformerOptions(
+                  8, 2, 16, 2, 2, 0.1, false, TransformerOptions.Tie.ALL, 32, 10, 10));
+      Optimizer optimizer = new Adam(0.01);
+      Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(6));
+      step(model, base, optimizer);
+      greedy.decode(model, base, SRC, new int[] {3, 2});
+      int params = model.parameters().manager().getManagedArrays().size();
+      int all = base.getManagedArrays().size();
+      for (int i = 0; i < 5; i++) {
+        step(model, base, optimizer);
+        greedy.decode(model, base, SRC, new int[] {3, 2});
+      }
+      assertEquals(params, model.parameters().manager().getManagedArrays().size(), "params");
+      assertEquals(all, base.getManagedArrays().size(), "base");
+    }
+  }
+
+  private static void step(Seq2SeqModel model, NDManager base, Optimizer optimizer) {
+    double teacherForcing = model instanceof TransformerSeq2Seq ? 1.0 : 0.5;
     try (NDManager scope = base.newSubManager()) {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits =
             model.logits(
-                scope.create(SRC), new int[] {3, 2}, scope.create(TRG), 0.5, new Random(1), true);
+                scope.create(SRC),
+                new int[] {3, 2},
+                scope.create(TRG),
+                teacherForcing,
+                new Random(1),
+                true);
         gc.backward(logits.logSoftmax(2).mean().neg());
       }
       GradientClipping.clipByGlobalNorm(model.parameters().asMap().values(), 1.0);

@@ -31,6 +31,10 @@ class TrainerTest {
   }
 
   private ExperimentConfig config(String... overrides) {
+    return configWithModel("{type: rnn, cell: gru, embedding: 8, hidden: 16}", overrides);
+  }
+
+  private ExperimentConfig configWithModel(String model, String... overrides) {
     String yaml =
         "seed: 3\n"
             + "data: {train: "
@@ -38,7 +42,9 @@ class TrainerTest {
             + ", valid: "
             + data.resolve("valid")
             + ", src: src, trg: trg}\n"
-            + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16}\n"
+            + "model: "
+            + model
+            + "\n"
             + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n";
     return ConfigLoader.parse(yaml, "t.yaml", List.of(overrides));
   }
@@ -161,5 +167,59 @@ class TrainerTest {
     assertEquals("max-steps", r.outcome());
     assertEquals(3, r.steps());
     assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
+  }
+
+  @Test
+  void timeLimitStopsTheRunAndEvaluatesThePartialEpoch() throws IOException {
+    Path run = root.resolve("time");
+    Trainer.TrainResult r =
+        Experiment.run(
+            config("train.epochs=50", "train.timeLimitMinutes=0.00001"),
+            run,
+            false,
+            TrainListener.NONE,
+            t -> {});
+    assertEquals("time-limit", r.outcome());
+    assertTrue(r.steps() < 10, "steps " + r.steps()); // 0.6 ms: less than one epoch of 10 steps
+    assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
+    assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/model.params")));
+  }
+
+  @Test
+  void aTransformerTrainsResumesAndReloads() throws IOException {
+    String model =
+        "{type: transformer, dModel: 16, heads: 2, ffn: 32, encoderLayers: 1, decoderLayers: 1,"
+            + " tie: all}";
+    String[] transformer = {
+      "data.sharedVocabulary=true",
+      "train.schedule=inverse-sqrt",
+      "train.warmupSteps=5",
+      "train.learningRate=0.005",
+      "train.adamBeta2=0.98"
+    };
+    Path straight = root.resolve("t-straight");
+    Trainer.TrainResult r =
+        Experiment.run(
+            configWithModel(model, transformer), straight, false, TrainListener.NONE, t -> {});
+    assertEquals("completed", r.outcome());
+    List<Map<String, Double>> rows = MetricsLog.read(straight.resolve("metrics.csv"));
+    assertTrue(rows.get(1).get("valid_loss") < rows.get(0).get("valid_loss"), rows.toString());
+    assertEquals(0.005 * Math.sqrt(5.0 / r.steps()), rows.get(1).get("learning_rate"), 1e-6);
+
+    Path split = root.resolve("t-split");
+    String[] oneEpoch = java.util.Arrays.copyOf(transformer, transformer.length + 1);
+    oneEpoch[transformer.length] = "train.epochs=1";
+    Experiment.run(configWithModel(model, oneEpoch), split, false, TrainListener.NONE, t -> {});
+    Experiment.run(configWithModel(model, transformer), split, true, TrainListener.NONE, t -> {});
+    assertEquals(
+        rows.get(1).get("valid_loss"),
+        MetricsLog.read(split.resolve("metrics.csv")).get(1).get("valid_loss"));
+    try (ModelBundle b = ModelBundle.load(straight)) {
+      assertEquals(b.srcVocabulary().tokens(), b.trgVocabulary().tokens());
+      List<String> out =
+          new dev.seq4j.decode.Translator(b, b.config().decode()).translate(List.of("a b c", ""));
+      assertEquals(2, out.size());
+      assertEquals("", out.get(1));
+    }
   }
 }

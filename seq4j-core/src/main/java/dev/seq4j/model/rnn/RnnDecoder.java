@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Parameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,8 @@ public final class RnnDecoder {
     }
     List<CellState> last = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
-      if (l > 0 && training && dropout > 0) {
-        input = input.getNDArrayInternal().dropout(input, (float) dropout, true).singletonOrThrow();
+      if (l > 0) {
+        input = Dropout.apply(input, dropout, training);
       }
       RnnLayer.LayerOutput out = layers.get(l).run(input, init.get(l), null, mode);
       last.add(out.last());

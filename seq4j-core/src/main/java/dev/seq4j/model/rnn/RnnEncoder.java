@@ -3,6 +3,7 @@ package dev.seq4j.model.rnn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Parameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,8 @@ public final class RnnEncoder {
     List<CellState> lastBackward = new ArrayList<>();
     NDArray input = x;
     for (int l = 0; l < forward.size(); l++) {
-      if (l > 0 && training && dropout > 0) {
-        input = dropout(input);
+      if (l > 0) {
+        input = Dropout.apply(input, dropout, training);
       }
       RnnLayer fl = forward.get(l);
       RnnLayer.LayerOutput f =
@@ -81,10 +82,6 @@ public final class RnnEncoder {
       input = out;
     }
     return new Encoded(input, lastForward, bidirectional() ? lastBackward : List.of());
-  }
-
-  private NDArray dropout(NDArray x) {
-    return x.getNDArrayInternal().dropout(x, (float) dropout, true).singletonOrThrow();
   }
 
   /**

@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.model.DecoderState;
+import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
@@ -252,10 +253,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   private NDArray dropout(NDArray x, boolean training) {
-    if (!training || options.dropout() == 0) {
-      return x;
-    }
-    return x.getNDArrayInternal().dropout(x, (float) options.dropout(), true).singletonOrThrow();
+    return Dropout.apply(x, options.dropout(), training);
   }
 
   /**

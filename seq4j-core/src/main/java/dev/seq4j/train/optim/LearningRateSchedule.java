@@ -12,12 +12,16 @@ import java.util.Map;
  *       half epoch"): {@code lr} while epoch &lt; k, then {@code lr · 0.5^(⌊2(epoch-k)⌋ + 1)},
  *       where epoch counts completed epochs as a real number
  *   <li>plateau: multiply by a factor after {@code patience} evaluations without improvement
+ *   <li>inverse-sqrt (Vaswani et al. 2017, section 5.3, with {@code lr} as the peak): {@code lr ·
+ *       min(step / warmup, √(warmup / step))}, a linear warm-up over {@code warmup} steps, then
+ *       decay with the inverse square root of the step number
  * </ul>
  */
 public final class LearningRateSchedule {
   private final TrainConfig.Schedule kind;
   private final double base;
   private final int halvingStart;
+  private final int warmup;
   private final double factor;
   private final int patience;
   private double plateauRate;
@@ -29,14 +33,22 @@ public final class LearningRateSchedule {
     this.kind = c.schedule();
     this.base = c.learningRate();
     this.halvingStart = c.halvingStartEpoch();
+    this.warmup = c.warmupSteps();
     this.factor = c.plateauFactor();
     this.patience = c.plateauPatience();
     this.plateauRate = base;
   }
 
-  /** The rate after {@code epoch} completed epochs (fractional). */
-  public double rate(double epoch) {
+  /**
+   * The rate of update number {@code step} (1-based), taken after {@code epoch} completed epochs
+   * (fractional).
+   */
+  public double rate(double epoch, long step) {
     return switch (kind) {
+      case INVERSE_SQRT -> {
+        double n = Math.max(1, step);
+        yield base * Math.min(n / warmup, Math.sqrt(warmup / n));
+      }
       case CONSTANT -> base;
       case HALVING ->
           epoch < halvingStart

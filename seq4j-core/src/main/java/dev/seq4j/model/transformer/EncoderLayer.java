@@ -1,0 +1,37 @@
+package dev.seq4j.model.transformer;
+
+import ai.djl.ndarray.NDArray;
+import dev.seq4j.model.Parameters;
+
+/**
+ * One encoder layer (Vaswani et al. 2017, section 3.1): self-attention, then the feed-forward
+ * network, each inside a {@link Residual} connection with its LayerNorm.
+ */
+public final class EncoderLayer {
+  private final MultiHeadAttention selfAttention;
+  private final FeedForward feedForward;
+  private final LayerNorm norm1;
+  private final LayerNorm norm2;
+  private final Residual residual;
+
+  EncoderLayer(Parameters params, String name, TransformerOptions o) {
+    this.selfAttention =
+        new MultiHeadAttention(params, name + ".self_attention", o.d(), o.heads(), o.dropout());
+    this.feedForward = new FeedForward(params, name + ".ffn", o.d(), o.ffn(), o.dropout());
+    this.norm1 = new LayerNorm(params, name + ".norm1", o.d());
+    this.norm2 = new LayerNorm(params, name + ".norm2", o.d());
+    this.residual = new Residual(o.preNorm(), o.dropout());
+  }
+
+  /**
+   * (B, S, d) → (B, S, d).
+   *
+   * @param padding additive source-padding bias (B, 1, 1, S)
+   */
+  public NDArray apply(NDArray x, NDArray padding, boolean training) {
+    NDArray h = residual.input(x, norm1);
+    NDArray a = selfAttention.attend(h, selfAttention.project(h), padding, training).output();
+    x = residual.add(x, a, norm1, training);
+    return residual.add(x, feedForward.apply(residual.input(x, norm2), training), norm2, training);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.seq4j.model.transformer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import dev.seq4j.model.Dropout;
+import dev.seq4j.model.Linear;
+import dev.seq4j.model.Parameters;
+
+/**
+ * Multi-head scaled dot-product attention (Vaswani et al. 2017, sections 3.2.1 and 3.2.2):
+ *
+ * <pre>
+ * Attention(Q, K, V) = softmax(Q Kᵀ / √d_k + mask) V
+ * head_i             = Attention(Q W_i^Q, K W_i^K, V W_i^V)
+ * MultiHead(Q, K, V) = Concat(head_1, …, head_h) W^O
+ * </pre>
+ *
+ * The h query projections are one (d, d) matrix, the key and value projections one (d, 2d) matrix;
+ * initialised like {@code torch.nn.MultiheadAttention} inside {@code torch.nn.Transformer} (Xavier
+ * over the (3d, d) input projection, zero biases). Keys and values are projected by {@link
+ * #project} so that a decoder can cache them ({@link KeyValues#append}).
+ */
+public final class MultiHeadAttention {
+  private final Linear query;
+  private final Linear keyValue;
+  private final Linear output;
+  private final int heads;
+  private final int dk;
+  private final double dropout;
+
+  /** Registers {@code NAME.query}, {@code NAME.key_value} and {@code NAME.output}. */
+  public MultiHeadAttention(Parameters params, String name, int d, int heads, double dropout) {
+    if (d % heads != 0) {
+      throw new IllegalArgumentException("heads must divide d (" + d + "), was " + heads);
+    }
+    double inBound = Math.sqrt(6.0 / (4.0 * d)); // Xavier over PyTorch's (3d, d) in_proj
+    this.query = Linear.uniform(params, name + ".query", d, d, inBound, 0);
+    this.keyValue = Linear.uniform(params, name + ".key_value", d, 2 * d, inBound, 0);
+    this.output = Linear.xavier(params, name + ".output", d, d, 0);
+    this.heads = heads;
+    this.dk = d / heads;
+    this.dropout = dropout;
+  }
+
+  /** Keys and values split into heads, (B, h, S, d_k) each. */
+  public record KeyValues(NDArray keys, NDArray values) {
+
+    /** These keys and values followed by {@code later}'s along the sequence axis. */
+    public KeyValues append(KeyValues later) {
+      return new KeyValues(
+          NDArrays.concat(new NDList(keys, later.keys), 2),
+          NDArrays.concat(new NDList(values, later.values), 2));
+    }
+
+    /** Number of positions S. */
+    public long length() {
+      return keys.getShape().get(2);
+    }
+  }
+
+  /** The attention's output (B, T, d) and its weights (B, h, T, S). */
+  public record Result(NDArray output, NDArray weights) {}
+
+  /** Projects {@code x} (B, S, d) to keys and values (B, h, S, d_k) each. */
+  public KeyValues project(NDArray x) {
+    NDList kv = keyValue.apply(x).split(2, 2); // 2 × (B, S, d)
+    return new KeyValues(splitHeads(kv.get(0)), splitHeads(kv.get(1)));
+  }
+
+  /**
+   * Attends from {@code x} (B, T, d) over {@code kv}.
+   *
+   * @param bias additive mask broadcastable to (B, h, T, S): 0 where allowed, -10⁹ where not; or
+   *     null for no mask
+   * @param training applies dropout to the attention weights
+   */
+  public Result attend(NDArray x, KeyValues kv, NDArray bias, boolean training) {
+    Shape shape = x.getShape();
+    NDArray q = splitHeads(query.apply(x)).mul(1.0 / Math.sqrt(dk)); // (B, h, T, d_k)
+    NDArray scores = q.matMul(kv.keys().transpose(0, 1, 3, 2)); // (B, h, T, S)
+    if (bias != null) {
+      scores = scores.add(bias);
+    }
+    NDArray weights = scores.softmax(3); // (B, h, T, S)
+    NDArray context = Dropout.apply(weights, dropout, training).matMul(kv.values()); // (B,h,T,d_k)
+    NDArray merged =
+        context.transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(1), heads * dk); // (B, T, d)
+    return new Result(output.apply(merged), weights);
+  }
+
+  /** (B, T, d) → (B, h, T, d_k). */
+  private NDArray splitHeads(NDArray x) {
+    Shape s = x.getShape();
+    return x.reshape(s.get(0), s.get(1), heads, dk).transpose(0, 2, 1, 3);
+  }
+}

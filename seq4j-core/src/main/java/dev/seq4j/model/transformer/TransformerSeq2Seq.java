@@ -1,0 +1,284 @@
+package dev.seq4j.model.transformer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import dev.seq4j.model.DecoderState;
+import dev.seq4j.model.Dropout;
+import dev.seq4j.model.Embedding;
+import dev.seq4j.model.Linear;
+import dev.seq4j.model.Parameters;
+import dev.seq4j.model.Seq2SeqModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The Transformer encoder–decoder (Vaswani et al. 2017), laid out like {@code torch.nn.Transformer}
+ * (each stack ends with a LayerNorm):
+ *
+ * <pre>
+ * x_0 = Dropout(E_src[x] · √d + PE)                     (B, S, d)
+ * m   = LN(EncoderLayer_N(… EncoderLayer_1(x_0)))       the memory
+ * y_0 = Dropout(E_trg[y] · √d + PE)                     (B, T, d)
+ * o   = LN(DecoderLayer_N(… DecoderLayer_1(y_0, m)))    self-attention masked causally
+ * p(y_t | y_&lt;t, x) = softmax(o_t W_out)               W_out = E_trgᵀ when tied
+ * </pre>
+ *
+ * The decoder's self-attention needs no target-padding mask: padding sits at the end of each row,
+ * so the causal mask already hides it from every real position, and padded positions are left out
+ * of the loss. Step-by-step decoding caches each layer's self-attention keys and values and the
+ * encoder–decoder keys and values ({@link #setCaching}); without the cache every step re-runs the
+ * decoder over the whole prefix (the same numbers, tested).
+ */
+public final class TransformerSeq2Seq implements Seq2SeqModel {
+  private static final float MASKED = -1e9f;
+  private final TransformerOptions options;
+  private final Parameters params;
+  private final Embedding srcEmbedding;
+  private final Embedding trgEmbedding;
+  private final SinusoidalPositionalEncoding positions;
+  private final List<EncoderLayer> encoder = new ArrayList<>();
+  private final List<DecoderLayer> decoder = new ArrayList<>();
+  private final LayerNorm encoderNorm;
+  private final LayerNorm decoderNorm;
+  private final Linear output;
+  private final double scale;
+  private boolean caching = true;
+  private int attentionLayer = -1;
+  private int attentionHead = -1;
+
+  /** Creates the model with fresh parameters owned by a sub-manager of {@code manager}. */
+  public TransformerSeq2Seq(NDManager manager, TransformerOptions o) {
+    this.options = o;
+    this.params = new Parameters(manager);
+    double std = 1 / Math.sqrt(o.d());
+    if (o.tie() == TransformerOptions.Tie.ALL) {
+      this.srcEmbedding = new Embedding(params, "embedding", o.trgVocabulary(), o.d(), std);
+      this.trgEmbedding = srcEmbedding;
+    } else {
+      this.srcEmbedding = new Embedding(params, "src_embedding", o.srcVocabulary(), o.d(), std);
+      this.trgEmbedding = new Embedding(params, "trg_embedding", o.trgVocabulary(), o.d(), std);
+    }
+    for (int l = 0; l < o.encoderLayers(); l++) {
+      encoder.add(new EncoderLayer(params, "encoder." + l, o));
+    }
+    this.encoderNorm = new LayerNorm(params, "encoder.norm", o.d());
+    for (int l = 0; l < o.decoderLayers(); l++) {
+      decoder.add(new DecoderLayer(params, "decoder." + l, o));
+    }
+    this.decoderNorm = new LayerNorm(params, "decoder.norm", o.d());
+    this.output =
+        o.tie() == TransformerOptions.Tie.NONE
+            ? new Linear(params, "output", o.d(), o.trgVocabulary(), true)
+            : null;
+    this.positions = new SinusoidalPositionalEncoding(params.manager(), o.maxPositions(), o.d());
+    this.scale = Math.sqrt(o.d());
+  }
+
+  /** The options the model was built with. */
+  public TransformerOptions options() {
+    return options;
+  }
+
+  @Override
+  public Parameters parameters() {
+    return params;
+  }
+
+  /** With caching off, every decoding step re-runs the decoder over the whole prefix. */
+  public void setCaching(boolean caching) {
+    this.caching = caching;
+  }
+
+  /**
+   * Which encoder–decoder attention {@link #step} returns: decoder layer {@code layer} (-1: the
+   * last), head {@code head} (-1: the mean over heads).
+   */
+  public void setAttentionView(int layer, int head) {
+    if (layer < -1 || layer >= decoder.size()) {
+      throw new IllegalArgumentException(
+          "attention layer must be in [-1, " + (decoder.size() - 1) + "], was " + layer);
+    }
+    if (head < -1 || head >= options.heads()) {
+      throw new IllegalArgumentException(
+          "attention head must be in [-1, " + (options.heads() - 1) + "], was " + head);
+    }
+    this.attentionLayer = layer;
+    this.attentionHead = head;
+  }
+
+  @Override
+  public NDArray logits(
+      NDArray src,
+      int[] srcLengths,
+      NDArray trgIn,
+      double teacherForcing,
+      Random random,
+      boolean training) {
+    if (teacherForcing < 1) {
+      throw new IllegalArgumentException(
+          "a transformer trains with teacher forcing 1 only, was " + teacherForcing);
+    }
+    NDArray memory = encodeMemory(src, srcLengths, training);
+    NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
+    return decodeAll(trgIn, memory, padding, training).logits(); // (B, T, V)
+  }
+
+  /** The encoder: source ids (B, S) → memory (B, S, d). */
+  private NDArray encodeMemory(NDArray src, int[] srcLengths, boolean training) {
+    NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
+    NDArray x = embed(srcEmbedding, src, 0, training); // (B, S, d)
+    for (EncoderLayer layer : encoder) {
+      x = layer.apply(x, padding, training);
+    }
+    return encoderNorm.apply(x);
+  }
+
+  /**
+   * The decoder over whole target prefixes {@code trgIn} (B, T): logits and every layer's output.
+   */
+  private Decoded decodeAll(NDArray trgIn, NDArray memory, NDArray padding, boolean training) {
+    int steps = (int) trgIn.getShape().get(1);
+    NDArray causal = causalBias(trgIn.getManager(), steps); // (T, T)
+    NDArray y = embed(trgEmbedding, trgIn, 0, training); // (B, T, d)
+    List<DecoderLayer.Output> outputs = new ArrayList<>();
+    for (DecoderLayer layer : decoder) {
+      DecoderLayer.Output out =
+          layer.apply(y, null, causal, layer.memory(memory), padding, training);
+      outputs.add(out);
+      y = out.x();
+    }
+    return new Decoded(project(decoderNorm.apply(y)), outputs);
+  }
+
+  private record Decoded(NDArray logits, List<DecoderLayer.Output> layers) {}
+
+  @Override
+  public DecoderState encode(NDArray src, int[] srcLengths) {
+    NDArray memory = encodeMemory(src, srcLengths, false);
+    NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
+    if (!caching) {
+      return new State(memory, padding, null, null, 0, null);
+    }
+    List<MultiHeadAttention.KeyValues> cross = new ArrayList<>();
+    for (DecoderLayer layer : decoder) {
+      cross.add(layer.memory(memory)); // once per sentence
+    }
+    return new State(memory, padding, cross, null, 0, null);
+  }
+
+  @Override
+  public Step step(NDArray previous, DecoderState decoderState) {
+    State state = (State) decoderState;
+    NDArray tokens = previous.expandDims(1); // (B, 1)
+    return caching ? cachedStep(tokens, state) : uncachedStep(tokens, state);
+  }
+
+  /** Embeds one new position and runs each layer against its cache. */
+  private Step cachedStep(NDArray tokens, State state) {
+    NDArray y = embed(trgEmbedding, tokens, state.position(), false); // (B, 1, d)
+    List<MultiHeadAttention.KeyValues> self = new ArrayList<>();
+    List<NDArray> weights = new ArrayList<>();
+    for (int l = 0; l < decoder.size(); l++) {
+      MultiHeadAttention.KeyValues past = state.self() == null ? null : state.self().get(l);
+      DecoderLayer.Output out =
+          decoder.get(l).apply(y, past, null, state.cross().get(l), state.padding(), false);
+      self.add(out.selfKeyValues());
+      weights.add(out.weights());
+      y = out.x();
+    }
+    NDArray logits = project(decoderNorm.apply(y)).squeeze(1); // (B, V)
+    State next =
+        new State(state.memory(), state.padding(), state.cross(), self, state.position() + 1, null);
+    return new Step(logits, next, view(weights));
+  }
+
+  /** Appends the new tokens to the prefix and re-runs the whole decoder over it. */
+  private Step uncachedStep(NDArray tokens, State state) {
+    NDArray prefix =
+        state.prefix() == null ? tokens : NDArrays.concat(new NDList(state.prefix(), tokens), 1);
+    Decoded d = decodeAll(prefix, state.memory(), state.padding(), false);
+    int last = (int) prefix.getShape().get(1) - 1;
+    NDArray logits = d.logits().get(new NDIndex(":, {}", last)); // (B, V)
+    List<NDArray> weights = new ArrayList<>();
+    for (DecoderLayer.Output out : d.layers()) {
+      weights.add(out.weights().get(new NDIndex(":, :, {}:{}", last, last + 1)));
+    }
+    State next =
+        new State(state.memory(), state.padding(), null, null, state.position() + 1, prefix);
+    return new Step(logits, next, view(weights));
+  }
+
+  /** The chosen layer's encoder–decoder weights (B, h, 1, S) → (B, S). */
+  private NDArray view(List<NDArray> weights) {
+    NDArray w = weights.get(attentionLayer < 0 ? weights.size() - 1 : attentionLayer).squeeze(2);
+    return attentionHead < 0 ? w.mean(new int[] {1}) : w.get(new NDIndex(":, {}", attentionHead));
+  }
+
+  /** {@code Dropout(E[ids] · √d + PE[offset …])}: (B, T) → (B, T, d). */
+  private NDArray embed(Embedding table, NDArray ids, int offset, boolean training) {
+    int length = (int) ids.getShape().get(1);
+    NDArray pe = positions.positions(ids.getManager(), offset, length); // (T, d)
+    return Dropout.apply(table.lookup(ids).mul(scale).add(pe), options.dropout(), training);
+  }
+
+  private NDArray project(NDArray o) {
+    return output == null ? trgEmbedding.project(o) : output.apply(o);
+  }
+
+  /** Additive bias (B, 1, 1, S): 0 at real source positions, -10⁹ at padding. */
+  static NDArray paddingBias(NDManager manager, int[] lengths, int width) {
+    float[] bias = new float[lengths.length * width];
+    for (int b = 0; b < lengths.length; b++) {
+      Arrays.fill(bias, b * width + lengths[b], (b + 1) * width, MASKED);
+    }
+    return manager.create(bias, new Shape(lengths.length, 1, 1, width));
+  }
+
+  /** Additive bias (T, T): position i may attend to positions j ≤ i only. */
+  static NDArray causalBias(NDManager manager, int steps) {
+    float[] bias = new float[steps * steps];
+    for (int i = 0; i < steps; i++) {
+      Arrays.fill(bias, i * steps + i + 1, (i + 1) * steps, MASKED);
+    }
+    return manager.create(bias, new Shape(steps, steps));
+  }
+
+  /**
+   * The decoding state of a batch: the memory (B, S, d) with its padding bias, per decoder layer
+   * the encoder–decoder keys and values (cached mode) and the self-attention keys and values of the
+   * positions so far (null before the first step), the next position, and in uncached mode the
+   * prefix of ids (B, t).
+   */
+  record State(
+      NDArray memory,
+      NDArray padding,
+      List<MultiHeadAttention.KeyValues> cross,
+      List<MultiHeadAttention.KeyValues> self,
+      int position,
+      NDArray prefix)
+      implements DecoderState {
+
+    @Override
+    public void attach(NDManager manager) {
+      memory.attach(manager);
+      padding.attach(manager);
+      for (List<MultiHeadAttention.KeyValues> list : Arrays.asList(cross, self)) {
+        if (list != null) {
+          for (MultiHeadAttention.KeyValues kv : list) {
+            kv.keys().attach(manager);
+            kv.values().attach(manager);
+          }
+        }
+      }
+      if (prefix != null) {
+        prefix.attach(manager);
+      }
+    }
+  }
+}
