@@ -42,6 +42,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
 
+  @Option(
+      names = "--set",
+      paramLabel = "decode.KEY=VALUE",
+      description = "override a saved decoding setting, e.g. --set decode.cache=false")
+  List<String> overrides = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     List<String> sources = readAll(src);
@@ -59,7 +65,7 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " lines");
     }
     Engines.start();
-    try (ModelBundle bundle = ModelBundle.load(model)) {
+    try (ModelBundle bundle = ModelBundle.load(model, overrides)) {
       Evaluator.Result r = new Evaluator(bundle, sources, refs).run();
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("sentences", sources.size());
@@ -68,6 +74,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       figures.put("exact_match", r.exactMatch());
       figures.put("token_accuracy", r.accuracy());
       figures.put("perplexity", r.perplexity());
+      figures.put("decode_seconds", r.decodeSeconds());
+      figures.put("sentences_per_s", sources.size() / Math.max(r.decodeSeconds(), 1e-9));
       var out = spec.commandLine().getOut();
       if (json) {
         out.println(

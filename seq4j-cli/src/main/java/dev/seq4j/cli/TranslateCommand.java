@@ -1,9 +1,11 @@
 package dev.seq4j.cli;
 
+import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.decode.Translator;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.ModelBundle;
+import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
     footer = {
       "%nExamples:",
       "  echo '12 March 1987' | ./seq4j translate --model runs/quickstart",
-      "  ./seq4j translate --model RUN_DIR --input test.de --output test.hyp.en"
+      "  ./seq4j translate --model RUN_DIR --input test.de --output test.hyp.en",
+      "  ./seq4j translate --model RUN_DIR --set decode.strategy=beam --set decode.beamSize=5 --nbest 3"
     })
 public final class TranslateCommand implements Callable<Integer> {
   private static final int CHUNK = 2000;
@@ -57,6 +60,34 @@ public final class TranslateCommand implements Callable<Integer> {
       description = "replace each <unk> in the output by the source token attended to most")
   boolean replaceUnk;
 
+  @Option(
+      names = "--set",
+      paramLabel = "decode.KEY=VALUE",
+      description = "override a saved decoding setting, e.g. --set decode.maxLength=50")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--attention-layer",
+      paramLabel = "N",
+      description =
+          "Transformer: the decoder layer whose encoder–decoder attention --attention"
+              + " shows (default: the last)")
+  Integer attentionLayer;
+
+  @Option(
+      names = "--attention-head",
+      paramLabel = "H",
+      description = "Transformer: one head's weights instead of the mean over heads")
+  Integer attentionHead;
+
+  @Option(
+      names = "--nbest",
+      paramLabel = "N",
+      description =
+          "beam search: print the N best outputs of each line as 'LINE<TAB>SCORE<TAB>TEXT'"
+              + " (N <= decode.beamSize)")
+  Integer nBest;
+
   private long lineNumber;
 
   @Override
@@ -69,9 +100,20 @@ public final class TranslateCommand implements Callable<Integer> {
           "--output " + output + " is the input file: refusing to overwrite it");
     }
     Engines.start();
-    try (ModelBundle bundle = ModelBundle.load(model);
+    List<String> settings = new ArrayList<>(overrides);
+    if (nBest != null) {
+      settings.add("decode.nBest=" + nBest);
+    }
+    try (ModelBundle bundle = ModelBundle.load(model, settings);
         TextLines lines =
             input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
+      chooseAttentionView(bundle);
+      if (nBest != null
+          && nBest > 1
+          && bundle.config().decode().strategy() != DecodeConfig.Strategy.BEAM) {
+        throw new IllegalArgumentException(
+            "--nbest needs beam search: add --set decode.strategy=beam");
+      }
       Translator translator = new Translator(bundle, bundle.config().decode());
       if (attentionDir != null) {
         Files.createDirectories(attentionDir);
@@ -98,6 +140,30 @@ public final class TranslateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** {@code LINE \t SCORE \t TEXT} per hypothesis; an empty input gives one empty entry. */
+  private void writeNBest(Translator.Translation t, Writer out) throws IOException {
+    if (t.nBest().isEmpty()) {
+      out.write(lineNumber + "\t\t\n");
+      return;
+    }
+    for (Translator.Scored s : t.nBest()) {
+      out.write(lineNumber + "\t" + String.format(java.util.Locale.ROOT, "%.4f", s.score()));
+      out.write("\t" + s.text() + "\n");
+    }
+  }
+
+  private void chooseAttentionView(ModelBundle bundle) {
+    if (attentionLayer == null && attentionHead == null) {
+      return;
+    }
+    if (!(bundle.model() instanceof TransformerSeq2Seq t)) {
+      throw new IllegalArgumentException(
+          "--attention-layer and --attention-head apply to transformer models only");
+    }
+    t.setAttentionView(
+        attentionLayer == null ? -1 : attentionLayer, attentionHead == null ? -1 : attentionHead);
+  }
+
   /** Translates in chunks, so large inputs stream through bounded memory. */
   private void translateAll(Translator translator, TextLines lines, Writer out) throws IOException {
     List<String> chunk = new ArrayList<>(CHUNK);
@@ -110,8 +176,12 @@ public final class TranslateCommand implements Callable<Integer> {
           if (attentionDir != null) {
             AttentionFiles.write(attentionDir, lineNumber, t);
           }
-          out.write(t.text());
-          out.write('\n');
+          if (nBest == null) {
+            out.write(t.text());
+            out.write('\n');
+          } else {
+            writeNBest(t, out);
+          }
         }
         out.flush();
         chunk.clear();

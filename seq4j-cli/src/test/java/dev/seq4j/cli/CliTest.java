@@ -215,4 +215,135 @@ class CliTest {
     }
     assertTrue(!Files.exists(maps.resolve("000002.json")), "an empty line has no map");
   }
+
+  @Test
+  void transformerTrainsAndShowsOneHeadOfALayer() throws IOException {
+    Path config = writeConfig();
+    String yaml = Files.readString(config);
+    Files.writeString(
+        config,
+        yaml.replace(
+            "model: {type: rnn, cell: lstm, embedding: 8, hidden: 16}",
+            "model: {type: transformer, dModel: 16, heads: 2, ffn: 32, encoderLayers: 1,"
+                + " decoderLayers: 2}"));
+    Path run = dir.resolve("tr");
+    CliRunner.Result r =
+        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
+    assertEquals(0, r.exit(), r.err());
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "a b c\nd e f a\n");
+    Path maps = dir.resolve("maps");
+    String[] translate = {
+      "translate",
+      "--model",
+      run.toString(),
+      "--input",
+      input.toString(),
+      "--output",
+      dir.resolve("out.txt").toString(),
+      "--attention",
+      maps.toString(),
+      "--attention-layer",
+      "0",
+      "--attention-head",
+      "1"
+    };
+    r = CliRunner.run(translate);
+    assertEquals(0, r.exit(), r.err());
+    Map<?, ?> doc = new ObjectMapper().readValue(maps.resolve("000002.json").toFile(), Map.class);
+    for (Object row : (List<?>) doc.get("weights")) {
+      assertEquals(4, ((List<?>) row).size());
+    }
+    List<String> cached = Files.readAllLines(dir.resolve("out.txt"));
+    translate[translate.length - 1] = "2";
+    r = CliRunner.run(translate);
+    assertEquals(2, r.exit());
+    assertEquals("seq4j: error: attention head must be in [-1, 1], was 2\n", r.err());
+
+    r =
+        CliRunner.run(
+            "translate",
+            "--model",
+            run.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("uncached.txt").toString(),
+            "--set",
+            "decode.cache=false");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(cached, Files.readAllLines(dir.resolve("uncached.txt")));
+    r =
+        CliRunner.run(
+            "translate",
+            "--model",
+            run.toString(),
+            "--input",
+            input.toString(),
+            "--set",
+            "model.heads=4");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "seq4j: error: --set model.heads=4: only decode.* settings can change after training\n",
+        r.err());
+  }
+
+  @Test
+  void beamSearchWithNBestListsFromTheCommandLine() throws IOException {
+    Path config = writeConfig();
+    Path run = dir.resolve("beam");
+    CliRunner.Result r =
+        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
+    assertEquals(0, r.exit(), r.err());
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "a b c\n\nd e\n");
+    r =
+        CliRunner.run(
+            "translate",
+            "--model",
+            run.toString(),
+            "--input",
+            input.toString(),
+            "--set",
+            "decode.strategy=beam",
+            "--set",
+            "decode.beamSize=3",
+            "--nbest",
+            "3",
+            "--output",
+            dir.resolve("nbest.txt").toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(dir.resolve("nbest.txt"));
+    assertEquals(7, lines.size(), lines.toString()); // 3 + 1 (the empty line) + 3
+    assertEquals("2\t\t", lines.get(3));
+    double previous = Double.POSITIVE_INFINITY;
+    for (String line : lines.subList(0, 3)) {
+      String[] f = line.split("\t", -1);
+      assertEquals("1", f[0]);
+      double score = Double.parseDouble(f[1]);
+      assertTrue(score <= previous && score < 0, lines.toString());
+      previous = score;
+    }
+    r =
+        CliRunner.run(
+            "translate", "--model", run.toString(), "--input", input.toString(), "--nbest", "2");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "seq4j: error: --nbest needs beam search: add --set decode.strategy=beam\n", r.err());
+    r =
+        CliRunner.run(
+            "translate",
+            "--model",
+            run.toString(),
+            "--input",
+            input.toString(),
+            "--set",
+            "decode.strategy=beam",
+            "--nbest",
+            "9");
+    assertEquals(2, r.exit());
+    assertEquals(
+        "seq4j: error: --set decode.nBest=9: decode.nBest: must be <= decode.beamSize (5), was 9\n",
+        r.err());
+  }
 }

@@ -105,7 +105,11 @@ public final class ConfigWriter {
     kv(y, "maxLengthRatio", o.maxLengthRatio());
     kv(y, "maxLengthOffset", o.maxLengthOffset());
     kv(y, "lengthPenalty", o.lengthPenalty());
+    kv(y, "lengthNormalization", Choices.name(o.lengthNormalization()));
+    kv(y, "minLength", o.minLength());
+    kv(y, "nBest", o.nBest());
     kv(y, "batchSize", o.batchSize());
+    kv(y, "cache", o.cache());
     return y.toString();
   }
 

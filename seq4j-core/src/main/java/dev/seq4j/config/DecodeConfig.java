@@ -3,6 +3,15 @@ package dev.seq4j.config;
 /**
  * How to translate. The output cap is {@code min(maxLength, maxLengthRatio · |x| +
  * maxLengthOffset)} tokens.
+ *
+ * @param beamSize live hypotheses per sentence for {@code strategy: beam}
+ * @param lengthPenalty α of the GNMT length penalty {@code ((5 + |y|) / 6)^α} (0: raw
+ *     log-probability)
+ * @param lengthNormalization {@code gnmt} (with α) or {@code average} (log-probability per token)
+ * @param minLength beam search: no {@code <eos>} before this many output tokens
+ * @param nBest beam search: hypotheses kept per sentence (translate {@code --nbest} prints them)
+ * @param cache Transformer models: decode incrementally with cached keys and values (false re-runs
+ *     the decoder over the whole prefix at every step; same output, slower)
  */
 public record DecodeConfig(
     Strategy strategy,
@@ -11,13 +20,23 @@ public record DecodeConfig(
     double maxLengthRatio,
     int maxLengthOffset,
     double lengthPenalty,
-    int batchSize) {
+    LengthNormalization lengthNormalization,
+    int minLength,
+    int nBest,
+    int batchSize,
+    boolean cache) {
 
   /** Decoding strategies. */
   public enum Strategy {
     GREEDY,
     BEAM,
     SAMPLE
+  }
+
+  /** How beam search normalises scores for length. */
+  public enum LengthNormalization {
+    GNMT,
+    AVERAGE
   }
 
   static DecodeConfig read(Section s) {
@@ -28,9 +47,19 @@ public record DecodeConfig(
             (int) s.integer("maxLength", 100, 1, 100_000),
             s.number("maxLengthRatio", 2.0, Bound.above(0), Bound.NONE),
             (int) s.integer("maxLengthOffset", 10, 0, 100_000),
-            s.number("lengthPenalty", 0.0, Bound.atLeast(0), Bound.NONE),
-            (int) s.integer("batchSize", 64, 1, 100_000));
+            s.number("lengthPenalty", 0.6, Bound.atLeast(0), Bound.NONE),
+            s.choice("lengthNormalization", LengthNormalization.GNMT, LengthNormalization.class),
+            (int) s.integer("minLength", 0, 0, 100_000),
+            (int) s.integer("nBest", 1, 1, 256),
+            (int) s.integer("batchSize", 64, 1, 100_000),
+            s.bool("cache", true));
     s.finish();
+    if (c.nBest > c.beamSize) {
+      throw s.invalid("nBest", "must be <= decode.beamSize (" + c.beamSize + "), was " + c.nBest);
+    }
+    if (c.strategy == Strategy.SAMPLE) {
+      throw s.invalid("strategy", "'sample' is not available in this version: use greedy or beam");
+    }
     return c;
   }
 }

@@ -6,6 +6,7 @@ import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
 import dev.seq4j.data.batch.Example;
 import dev.seq4j.model.ModelBundle;
+import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Text in, text out: tokenizes, batches by length, decodes greedily, restores the input order and
- * detokenizes. Exactly one output per input; an empty (or all-space) input gives an empty output.
- * Not thread-safe (it owns tokenizers): use one per thread.
+ * Text in, text out: tokenizes, batches by length, decodes (greedy or beam search, as {@code
+ * decode.strategy} says), restores the input order and detokenizes. Exactly one output per input;
+ * an empty (or all-space) input gives an empty output. Not thread-safe (it owns tokenizers): use
+ * one per thread.
  */
 public final class Translator {
   private final ModelBundle bundle;
@@ -23,6 +25,7 @@ public final class Translator {
   private final Tokenizer srcTokenizer;
   private final Tokenizer trgTokenizer;
   private final Greedy greedy;
+  private final BeamSearch beam;
 
   /** A translator for {@code bundle} with the decoding settings {@code decode}. */
   public Translator(ModelBundle bundle, DecodeConfig decode) {
@@ -34,6 +37,21 @@ public final class Translator {
     LengthLimit limit =
         new LengthLimit(decode.maxLength(), decode.maxLengthRatio(), decode.maxLengthOffset());
     this.greedy = new Greedy(trg.bosId(), trg.eosId(), limit);
+    this.beam =
+        decode.strategy() == DecodeConfig.Strategy.BEAM
+            ? new BeamSearch(
+                trg.bosId(),
+                trg.eosId(),
+                decode.beamSize(),
+                limit,
+                new LengthPenalty(
+                    LengthPenalty.Kind.valueOf(decode.lengthNormalization().name()),
+                    decode.lengthPenalty()),
+                decode.minLength())
+            : null;
+    if (bundle.model() instanceof TransformerSeq2Seq t) {
+      t.setCaching(decode.cache());
+    }
   }
 
   /** Translates {@code sources}; the result has the same size and order. */
@@ -47,9 +65,18 @@ public final class Translator {
    * @param sourceTokens the tokenized source
    * @param targetTokens the output tokens (specials stripped)
    * @param attention for each target token the weights over the source tokens, or null
+   * @param nBest beam search: the {@code decode.nBest} best outputs with their scores, best first
+   *     (this translation first); greedy: this translation alone, score NaN
    */
   public record Translation(
-      String text, List<String> sourceTokens, List<String> targetTokens, float[][] attention) {}
+      String text,
+      List<String> sourceTokens,
+      List<String> targetTokens,
+      float[][] attention,
+      List<Scored> nBest) {}
+
+  /** An output and its beam-search score (length-penalised log-probability). */
+  public record Scored(String text, double score) {}
 
   /**
    * Translates {@code sources} keeping tokens and (with {@code withAttention}, for models that
@@ -69,29 +96,48 @@ public final class Translator {
         examples.add(new Example(src.encode(tokens), null, i));
       }
     }
-    List<Translation> out =
-        new ArrayList<>(
-            Collections.nCopies(sources.size(), new Translation("", List.of(), List.of(), null)));
+    Translation empty = new Translation("", List.of(), List.of(), null, List.of());
+    List<Translation> out = new ArrayList<>(Collections.nCopies(sources.size(), empty));
     BatchingOptions options =
         new BatchingOptions(decode.batchSize(), 0, Integer.MAX_VALUE, false, 0);
     Batcher.Plan plan = Batcher.plan(examples, options, src.padId(), trg.bosId(), trg.eosId());
     boolean needWeights = withAttention || replaceUnk;
     for (Batch b : plan.batches()) {
-      Greedy.Output o =
-          greedy.decode(bundle.model(), bundle.manager(), b.src(), b.srcLengths(), needWeights);
+      List<List<Hypothesis>> hyps = decode(b, needWeights);
       for (int r = 0; r < b.size(); r++) {
         int index = b.indices()[r];
         List<String> source = srcTokens.get(index);
-        float[][] weights = o.weights() == null ? null : o.weights()[r];
-        List<String> tokens = trg.decode(o.ids()[r], true);
-        if (replaceUnk && weights != null) {
-          tokens = replaceUnk(tokens, trg.unk(), source, weights);
+        List<Scored> nBest = new ArrayList<>();
+        Translation best = null;
+        for (Hypothesis h : hyps.get(r)) {
+          List<String> tokens = trg.decode(h.ids(), true);
+          if (replaceUnk && h.weights() != null) {
+            tokens = replaceUnk(tokens, trg.unk(), source, h.weights());
+          }
+          String text = trgTokenizer.detokenize(tokens);
+          nBest.add(new Scored(text, h.score()));
+          if (best == null) {
+            best = new Translation(text, source, tokens, withAttention ? h.weights() : null, nBest);
+          }
         }
-        out.set(
-            index,
-            new Translation(
-                trgTokenizer.detokenize(tokens), source, tokens, withAttention ? weights : null));
+        out.set(index, best);
       }
+    }
+    return out;
+  }
+
+  /** Per row of {@code b}, the outputs of the configured strategy, best first. */
+  private List<List<Hypothesis>> decode(Batch b, boolean withWeights) {
+    if (beam != null) {
+      return beam.decode(
+          bundle.model(), bundle.manager(), b.src(), b.srcLengths(), decode.nBest(), withWeights);
+    }
+    Greedy.Output o =
+        greedy.decode(bundle.model(), bundle.manager(), b.src(), b.srcLengths(), withWeights);
+    List<List<Hypothesis>> out = new ArrayList<>();
+    for (int r = 0; r < b.size(); r++) {
+      float[][] w = o.weights() == null ? null : o.weights()[r];
+      out.add(List.of(new Hypothesis(o.ids()[r], Double.NaN, Double.NaN, w)));
     }
     return out;
   }

@@ -1,6 +1,8 @@
 package dev.seq4j.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * What a decoder carries from one step to the next for a batch of rows (recurrent states, cached
@@ -13,4 +15,21 @@ public interface DecoderState {
    * lives on.
    */
   void attach(NDManager manager);
+
+  /**
+   * The state of rows {@code rows} (N) int64 of this batch, in that order (a row may repeat): beam
+   * search expands, keeps, copies and drops hypotheses with it. The new arrays belong to the
+   * manager of {@code rows}.
+   */
+  DecoderState select(NDArray rows);
+
+  /** Rows {@code rows} (N) of {@code a} along its first axis, owned by the manager of rows. */
+  static NDArray rows(NDArray a, NDArray rows) {
+    if (a == null) {
+      return null;
+    }
+    NDArray picked = a.get(new NDIndex("{}", rows));
+    picked.attach(rows.getManager());
+    return picked;
+  }
 }

@@ -50,8 +50,22 @@ public final class ModelBundle implements AutoCloseable {
    * checkpoints/best}, else {@code checkpoints/last}).
    */
   public static ModelBundle load(Path dir) throws IOException {
+    return load(dir, List.of());
+  }
+
+  /**
+   * Like {@link #load(Path)}, with {@code decode.KEY=VALUE} overrides of the saved decoding
+   * settings (nothing else can change once a model is trained).
+   */
+  public static ModelBundle load(Path dir, List<String> decodeOverrides) throws IOException {
+    for (String o : decodeOverrides) {
+      if (!o.startsWith("decode.")) {
+        throw new IllegalArgumentException(
+            "--set " + o + ": only decode.* settings can change after training");
+      }
+    }
     Path d = resolve(dir);
-    ExperimentConfig config = ConfigLoader.load(d.resolve("config.yaml"), List.of());
+    ExperimentConfig config = ConfigLoader.load(d.resolve("config.yaml"), decodeOverrides);
     Vocabulary src = Vocabulary.load(d.resolve("src.vocab"));
     Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
     ModelBundle b = new ModelBundle(config, src, trg);

@@ -1,6 +1,6 @@
 /**
  * Models: parameters, embeddings, linear layers, and the model families in sub-packages ({@code
- * rnn}, later {@code attention} and {@code transformer}).
+ * rnn}, {@code attention} and {@code transformer}).
  *
  * <p>Glossary of dimension letters used in shape comments:
  *
@@ -9,6 +9,7 @@
  * T  target length (tokens)          E  embedding size
  * H  hidden size of one direction    L  number of layers
  * V  vocabulary size                 D  directions (1 or 2)
+ * d  Transformer model width         h  attention heads (d_k = d / h)
  * </pre>
  *
  * Parameters are plain NDArrays owned by a {@link dev.seq4j.model.Parameters} registry; a forward

@@ -51,7 +51,11 @@ public final class Evaluator {
     this.references = normalised;
   }
 
-  /** All figures, and the translations they were computed from. */
+  /**
+   * All figures, and the translations they were computed from.
+   *
+   * @param decodeSeconds wall time of translating the sources (tokenizing to detokenizing)
+   */
   public record Result(
       double loss,
       double accuracy,
@@ -59,7 +63,8 @@ public final class Evaluator {
       double bleu,
       double chrf,
       List<String> hypotheses,
-      List<String> references) {
+      List<String> references,
+      double decodeSeconds) {
 
     /** Perplexity: exp(loss). */
     public double perplexity() {
@@ -71,7 +76,7 @@ public final class Evaluator {
   public Result run() {
     if (sources.isEmpty()) {
       return new Result(
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), List.of());
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), List.of(), 0);
     }
     Vocabulary trg = bundle.trgVocabulary();
     int batchSize = bundle.config().decode().batchSize();
@@ -93,7 +98,9 @@ public final class Evaluator {
         correct += r.correct();
       }
     }
+    long started = System.nanoTime();
     List<String> hyps = new Translator(bundle, bundle.config().decode()).translate(sources);
+    double decodeSeconds = (System.nanoTime() - started) / 1e9;
     return new Result(
         tokens == 0 ? Double.NaN : lossSum / tokens,
         tokens == 0 ? Double.NaN : correct / (double) tokens,
@@ -101,6 +108,7 @@ public final class Evaluator {
         Bleu.corpus(hyps, references).score(),
         ChrF.corpus(hyps, references),
         hyps,
-        references);
+        references,
+        decodeSeconds);
   }
 }

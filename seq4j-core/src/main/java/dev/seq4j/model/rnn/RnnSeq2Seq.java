@@ -271,6 +271,20 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     }
 
     @Override
+    public State select(NDArray rows) {
+      List<CellState> picked = new ArrayList<>();
+      for (CellState s : layers) {
+        picked.add(new CellState(DecoderState.rows(s.h(), rows), DecoderState.rows(s.c(), rows)));
+      }
+      return new State(
+          picked,
+          DecoderState.rows(context, rows),
+          DecoderState.rows(memory, rows),
+          DecoderState.rows(mask, rows),
+          DecoderState.rows(feed, rows));
+    }
+
+    @Override
     public void attach(NDManager manager) {
       for (CellState s : layers) {
         s.h().attach(manager);

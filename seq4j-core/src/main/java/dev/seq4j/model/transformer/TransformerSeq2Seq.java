@@ -265,6 +265,31 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
       implements DecoderState {
 
     @Override
+    public State select(NDArray rows) {
+      return new State(
+          DecoderState.rows(memory, rows),
+          DecoderState.rows(padding, rows),
+          select(cross, rows),
+          select(self, rows),
+          position,
+          DecoderState.rows(prefix, rows));
+    }
+
+    private static List<MultiHeadAttention.KeyValues> select(
+        List<MultiHeadAttention.KeyValues> list, NDArray rows) {
+      if (list == null) {
+        return null;
+      }
+      List<MultiHeadAttention.KeyValues> out = new ArrayList<>();
+      for (MultiHeadAttention.KeyValues kv : list) {
+        out.add(
+            new MultiHeadAttention.KeyValues(
+                DecoderState.rows(kv.keys(), rows), DecoderState.rows(kv.values(), rows)));
+      }
+      return out;
+    }
+
+    @Override
     public void attach(NDManager manager) {
       memory.attach(manager);
       padding.attach(manager);

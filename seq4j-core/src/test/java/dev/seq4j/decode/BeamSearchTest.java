@@ -1,0 +1,238 @@
+package dev.seq4j.decode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.model.DecoderState;
+import dev.seq4j.model.Parameters;
+import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.rnn.Bridge;
+import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnOptions;
+import dev.seq4j.model.rnn.RnnSeq2Seq;
+import dev.seq4j.model.transformer.TransformerOptions;
+import dev.seq4j.model.transformer.TransformerSeq2Seq;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BeamSearchTest {
+  private static final long[][] SRC = {{5, 6, 7, 8, 9}, {4, 4, 0, 0, 0}, {9, 8, 7, 0, 0}};
+  private static final int[] LENGTHS = {5, 2, 3};
+  private static final int EOS = 3;
+  private static final int A = 4;
+  private static final int B = 5;
+
+  /**
+   * A decoder whose next-token distribution depends only on the previous token: after {@code <bos>}
+   * a 0.6, b 0.4; after a: {@code <eos>} 0.4, a 0.3, b 0.3; after b: {@code <eos>} 0.9, a 0.05, b
+   * 0.05. Greedy takes a then {@code <eos>} (0.24); the best sequence is b {@code <eos>} (0.36).
+   */
+  private static final class BigramModel implements Seq2SeqModel {
+    private final NDManager manager;
+    private final float[][] table = new float[6][6];
+
+    BigramModel(NDManager manager) {
+      this.manager = manager;
+      for (float[] row : table) {
+        Arrays.fill(row, 1e-9f);
+      }
+      set(2, 0, 0, 0.6f, 0.4f);
+      set(A, 0.4f, 0, 0.3f, 0.3f);
+      set(B, 0.9f, 0, 0.05f, 0.05f);
+      set(EOS, 1, 0, 0, 0);
+    }
+
+    private void set(int previous, float eos, float unused, float a, float b) {
+      table[previous][EOS] = Math.max(eos, 1e-9f);
+      table[previous][A] = Math.max(a, 1e-9f);
+      table[previous][B] = Math.max(b, 1e-9f);
+    }
+
+    @Override
+    public Parameters parameters() {
+      return new Parameters(manager);
+    }
+
+    @Override
+    public NDArray logits(NDArray s, int[] l, NDArray t, double f, Random r, boolean training) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public DecoderState encode(NDArray src, int[] srcLengths) {
+      return new NoState();
+    }
+
+    @Override
+    public Step step(NDArray previous, DecoderState state) {
+      long[] prev = previous.toLongArray();
+      float[] logits = new float[prev.length * 6];
+      for (int r = 0; r < prev.length; r++) {
+        for (int v = 0; v < 6; v++) {
+          logits[r * 6 + v] = (float) Math.log(table[(int) prev[r]][v]);
+        }
+      }
+      return new Step(previous.getManager().create(logits, new Shape(prev.length, 6)), state, null);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private record NoState() implements DecoderState {
+    @Override
+    public void attach(NDManager manager) {}
+
+    @Override
+    public DecoderState select(NDArray rows) {
+      return this;
+    }
+  }
+
+  @Test
+  void theBeamFindsTheSequenceGreedyMisses() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      BigramModel model = new BigramModel(m);
+      long[][] src = {{4}};
+      int[] lengths = {1};
+      LengthLimit cap = LengthLimit.absolute(5);
+      assertArrayEquals(new int[][] {{A}}, new Greedy(2, EOS, cap).decode(model, m, src, lengths));
+      BeamSearch beam = new BeamSearch(2, EOS, 2, cap, LengthPenalty.none(), 0);
+      List<Hypothesis> best = beam.decode(model, m, src, lengths, 2, false).get(0);
+      assertArrayEquals(new int[] {B}, best.get(0).ids());
+      assertEquals(Math.log(0.36), best.get(0).logProb(), 1e-5);
+      assertArrayEquals(new int[] {A}, best.get(1).ids());
+      assertEquals(Math.log(0.24), best.get(1).score(), 1e-5);
+
+      BeamSearch greedyBeam = new BeamSearch(2, EOS, 1, cap, LengthPenalty.none(), 0);
+      assertArrayEquals(
+          new int[] {A}, greedyBeam.decode(model, m, src, lengths, 1, false).get(0).get(0).ids());
+    }
+  }
+
+  @Test
+  void minimumLengthAndLengthCap() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      BigramModel model = new BigramModel(m);
+      long[][] src = {{4}};
+      BeamSearch longer =
+          new BeamSearch(2, EOS, 2, LengthLimit.absolute(5), LengthPenalty.none(), 2);
+      Hypothesis h = longer.decode(model, m, src, new int[] {1}, 1, false).get(0).get(0);
+      assertEquals(2, h.ids().length); // a a, a b or b then something: never <eos> first
+      assertEquals(B, h.ids()[1]); // ... then b <eos>: 0.6·0.3·0.9 beats every other pair
+      BeamSearch capped =
+          new BeamSearch(2, EOS, 2, LengthLimit.absolute(1), LengthPenalty.none(), 1);
+      Hypothesis c = capped.decode(model, m, src, new int[] {1}, 1, false).get(0).get(0);
+      assertArrayEquals(new int[] {A}, c.ids()); // cut at the cap: a (0.6) without <eos>
+      assertEquals(Math.log(0.6), c.logProb(), 1e-5);
+    }
+  }
+
+  @Test
+  void lengthPenaltiesFollowTheirFormulas() {
+    assertEquals(-2.0, LengthPenalty.none().score(-2.0, 7));
+    assertEquals(
+        -2.0 / Math.pow((5 + 7) / 6.0, 0.6),
+        new LengthPenalty(LengthPenalty.Kind.GNMT, 0.6).score(-2.0, 7),
+        1e-12);
+    assertEquals(-0.5, new LengthPenalty(LengthPenalty.Kind.AVERAGE, 0).score(-2.0, 4));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LengthPenalty(LengthPenalty.Kind.GNMT, Double.NaN));
+    assertEquals("lengthPenalty must be >= 0, was NaN", e.getMessage());
+  }
+
+  private static List<Seq2SeqModel> models(NDManager m) {
+    Engine.getInstance().setRandomSeed(7);
+    RnnSeq2Seq rnn =
+        new RnnSeq2Seq(
+            m,
+            new RnnOptions(
+                CellType.LSTM,
+                6,
+                8,
+                2,
+                0,
+                true,
+                Bridge.Kind.LINEAR,
+                false,
+                false,
+                0,
+                12,
+                12,
+                RnnOptions.Attention.GENERAL,
+                RnnOptions.Decoder.LUONG,
+                true));
+    TransformerSeq2Seq transformer =
+        new TransformerSeq2Seq(
+            m,
+            new TransformerOptions(
+                16, 2, 32, 2, 2, 0.1, false, TransformerOptions.Tie.OUTPUT, 64, 12, 12));
+    return List.of(rnn, transformer);
+  }
+
+  @Test
+  void beamOneEqualsGreedyForEveryModelFamily() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      for (Seq2SeqModel model : models(m)) {
+        LengthLimit cap = new LengthLimit(12, 2, 1);
+        int[][] greedy = new Greedy(2, EOS, cap).decode(model, m, SRC, LENGTHS);
+        List<List<Hypothesis>> beam =
+            new BeamSearch(2, EOS, 1, cap, LengthPenalty.none(), 0)
+                .decode(model, m, SRC, LENGTHS, 1, false);
+        for (int b = 0; b < SRC.length; b++) {
+          assertArrayEquals(greedy[b], beam.get(b).get(0).ids(), model + " row " + b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchedBeamEqualsOneSentenceAtATime() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      for (Seq2SeqModel model : models(m)) {
+        BeamSearch beam =
+            new BeamSearch(
+                2,
+                EOS,
+                4,
+                new LengthLimit(12, 2, 1),
+                new LengthPenalty(LengthPenalty.Kind.GNMT, 0.6),
+                0);
+        List<List<Hypothesis>> batched = beam.decode(model, m, SRC, LENGTHS, 3, true);
+        for (int b = 0; b < SRC.length; b++) {
+          long[][] one = {Arrays.copyOf(SRC[b], LENGTHS[b])};
+          List<Hypothesis> alone =
+              beam.decode(model, m, one, new int[] {LENGTHS[b]}, 3, true).get(0);
+          assertEquals(3, batched.get(b).size());
+          for (int n = 0; n < 3; n++) {
+            Hypothesis x = batched.get(b).get(n);
+            Hypothesis y = alone.get(n);
+            assertArrayEquals(y.ids(), x.ids(), model + " row " + b + " n " + n);
+            assertEquals(y.score(), x.score(), 1e-4);
+            assertEquals(x.ids().length, x.weights().length);
+            for (float[] w : x.weights()) {
+              assertEquals(LENGTHS[b], w.length);
+              float sum = 0;
+              for (float v : w) {
+                sum += v;
+              }
+              assertEquals(1f, sum, 1e-4f);
+            }
+          }
+          assertTrue(batched.get(b).get(0).score() >= batched.get(b).get(2).score());
+        }
+      }
+    }
+  }
+}
