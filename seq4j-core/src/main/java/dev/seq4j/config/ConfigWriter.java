@@ -109,6 +109,10 @@ public final class ConfigWriter {
     kv(y, "minLength", o.minLength());
     kv(y, "nBest", o.nBest());
     kv(y, "batchSize", o.batchSize());
+    kv(y, "temperature", o.temperature());
+    kv(y, "topK", o.topK());
+    kv(y, "topP", o.topP());
+    kv(y, "seed", o.seed());
     kv(y, "cache", o.cache());
     return y.toString();
   }

@@ -10,6 +10,10 @@ package dev.seq4j.config;
  * @param lengthNormalization {@code gnmt} (with α) or {@code average} (log-probability per token)
  * @param minLength beam search: no {@code <eos>} before this many output tokens
  * @param nBest beam search: hypotheses kept per sentence (translate {@code --nbest} prints them)
+ * @param temperature sampling: logits are divided by it (0: argmax)
+ * @param topK sampling: draw among the k most probable tokens (0: all)
+ * @param topP sampling: draw among the fewest most probable tokens whose mass reaches p (1: all)
+ * @param seed sampling: seeds the draws
  * @param cache Transformer models: decode incrementally with cached keys and values (false re-runs
  *     the decoder over the whole prefix at every step; same output, slower)
  */
@@ -24,6 +28,10 @@ public record DecodeConfig(
     int minLength,
     int nBest,
     int batchSize,
+    double temperature,
+    int topK,
+    double topP,
+    long seed,
     boolean cache) {
 
   /** Decoding strategies. */
@@ -52,13 +60,14 @@ public record DecodeConfig(
             (int) s.integer("minLength", 0, 0, 100_000),
             (int) s.integer("nBest", 1, 1, 256),
             (int) s.integer("batchSize", 64, 1, 100_000),
+            s.number("temperature", 1.0, Bound.atLeast(0), Bound.NONE),
+            (int) s.integer("topK", 0, 0, Integer.MAX_VALUE),
+            s.number("topP", 1.0, Bound.above(0), Bound.atMost(1)),
+            s.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
             s.bool("cache", true));
     s.finish();
     if (c.nBest > c.beamSize) {
       throw s.invalid("nBest", "must be <= decode.beamSize (" + c.beamSize + "), was " + c.nBest);
-    }
-    if (c.strategy == Strategy.SAMPLE) {
-      throw s.invalid("strategy", "'sample' is not available in this version: use greedy or beam");
     }
     return c;
   }

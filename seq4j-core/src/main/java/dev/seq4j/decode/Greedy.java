@@ -19,12 +19,22 @@ public final class Greedy {
   private final int bosId;
   private final int eosId;
   private final LengthLimit limit;
+  private final TokenChooser chooser;
 
   /** A greedy decoder starting from {@code bosId} and stopping at {@code eosId}. */
   public Greedy(int bosId, int eosId, LengthLimit limit) {
+    this(bosId, eosId, limit, TokenChooser.ARGMAX);
+  }
+
+  /**
+   * The same one-token-at-a-time loop with another choice of token, e.g. {@link Sampling}: {@code
+   * y_t = chooser(logits_t)}.
+   */
+  public Greedy(int bosId, int eosId, LengthLimit limit, TokenChooser chooser) {
     this.bosId = bosId;
     this.eosId = eosId;
     this.limit = limit;
+    this.chooser = chooser;
   }
 
   /**
@@ -72,7 +82,7 @@ public final class Greedy {
         try (NDManager stepScope = scope.newSubManager()) {
           NDArray prev = stepScope.create(previous, new Shape(batch));
           Seq2SeqModel.Step step = model.step(prev, state);
-          long[] next = step.logits().argMax(1).toLongArray(); // (B)
+          long[] next = chooser.choose(step.logits()); // (B)
           float[] att = null;
           int width = src[0].length;
           if (withAttention && step.attention() != null) {

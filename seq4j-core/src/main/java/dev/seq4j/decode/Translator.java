@@ -14,10 +14,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Text in, text out: tokenizes, batches by length, decodes (greedy or beam search, as {@code
- * decode.strategy} says), restores the input order and detokenizes. Exactly one output per input;
- * an empty (or all-space) input gives an empty output. Not thread-safe (it owns tokenizers): use
- * one per thread.
+ * Text in, text out: tokenizes, batches by length, decodes (greedy, beam search or sampling, as
+ * {@code decode.strategy} says), restores the input order and detokenizes. Exactly one output per
+ * input; an empty (or all-space) input gives an empty output. Not thread-safe (it owns tokenizers):
+ * use one per thread.
  */
 public final class Translator {
   private final ModelBundle bundle;
@@ -36,7 +36,11 @@ public final class Translator {
     Vocabulary trg = bundle.trgVocabulary();
     LengthLimit limit =
         new LengthLimit(decode.maxLength(), decode.maxLengthRatio(), decode.maxLengthOffset());
-    this.greedy = new Greedy(trg.bosId(), trg.eosId(), limit);
+    TokenChooser chooser =
+        decode.strategy() == DecodeConfig.Strategy.SAMPLE
+            ? new Sampling(decode.temperature(), decode.topK(), decode.topP(), decode.seed())
+            : TokenChooser.ARGMAX;
+    this.greedy = new Greedy(trg.bosId(), trg.eosId(), limit, chooser);
     this.beam =
         decode.strategy() == DecodeConfig.Strategy.BEAM
             ? new BeamSearch(
