@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       CorpusCommand.class,
       VocabCommand.class,
+      BpeCommand.class,
       InfoCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -21,7 +21,7 @@ class CliTest {
     CliRunner.Result r = CliRunner.run("--help");
     assertEquals(0, r.exit());
     for (String c :
-        List.of("quickstart", "train", "translate", "evaluate", "corpus", "vocab", "info")) {
+        List.of("quickstart", "train", "translate", "evaluate", "corpus", "vocab", "bpe", "info")) {
       assertTrue(r.out().contains("  " + c + " "), c);
       CliRunner.Result sub = CliRunner.run(c, "--help");
       assertEquals(0, sub.exit(), c);
@@ -345,5 +345,57 @@ class CliTest {
     assertEquals(
         "seq4j: error: --set decode.nBest=9: decode.nBest: must be <= decode.beamSize (5), was 9\n",
         r.err());
+  }
+
+  @Test
+  void bpeLearnThenApplyAndReverse() throws IOException {
+    Path corpus = dir.resolve("c.txt");
+    Files.writeString(corpus, "lower newest widest\nlow low low newest\n한국어 한국\n");
+    Path codes = dir.resolve("c.bpe");
+    CliRunner.Result r =
+        CliRunner.run(
+            "bpe",
+            "learn",
+            "--input",
+            corpus.toString(),
+            "--merges",
+            "10",
+            "--out",
+            codes.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("bpe: "), r.out());
+    assertTrue(Files.readString(codes).startsWith("#seq4j-bpe v1\n"));
+    Path pieces = dir.resolve("p.txt");
+    Path input = dir.resolve("in.txt");
+    Files.writeString(input, "the lowest, newest!\n\n한국어 😀\n");
+    r =
+        CliRunner.run(
+            "bpe",
+            "apply",
+            "--codes",
+            codes.toString(),
+            "--input",
+            input.toString(),
+            "--output",
+            pieces.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(pieces);
+    assertEquals(3, lines.size());
+    assertTrue(lines.get(0).contains("@@"), lines.get(0));
+    assertEquals("", lines.get(1));
+    Path back = dir.resolve("back.txt");
+    r =
+        CliRunner.run(
+            "bpe",
+            "apply",
+            "--codes",
+            codes.toString(),
+            "--reverse",
+            "--input",
+            pieces.toString(),
+            "--output",
+            back.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(Files.readString(input), Files.readString(back));
   }
 }

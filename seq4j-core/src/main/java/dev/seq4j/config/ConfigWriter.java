@@ -29,6 +29,8 @@ public final class ConfigWriter {
     kv(y, "maxLength", d.maxLength());
     kv(y, "minFreq", d.minFreq());
     kv(y, "maxVocab", d.maxVocab());
+    kv(y, "bpeMerges", d.bpeMerges());
+    kv(y, "bpeJoint", d.bpeJoint());
     kv(y, "sharedVocabulary", d.sharedVocabulary());
     SpecialsConfig s = d.specials();
     y.append("  specials: {pad: ")

@@ -12,6 +12,9 @@ package dev.seq4j.config;
  * @param maxLength training pairs with more tokens on either side are dropped
  * @param minFreq tokens seen fewer times in training map to {@code <unk>}
  * @param maxVocab vocabulary size cap, specials included
+ * @param bpeMerges learn this many byte-pair-encoding merges on the training data and split tokens
+ *     into subword pieces (0: whole tokens)
+ * @param bpeJoint one set of merges learned from both sides (else one per side)
  * @param sharedVocabulary one vocabulary built from both sides (needed to tie source and target
  *     embeddings)
  */
@@ -28,6 +31,8 @@ public record DataConfig(
     int maxLength,
     int minFreq,
     int maxVocab,
+    int bpeMerges,
+    boolean bpeJoint,
     boolean sharedVocabulary,
     SpecialsConfig specials) {
 
@@ -61,6 +66,8 @@ public record DataConfig(
             (int) s.integer("maxLength", 100, 1, 10_000),
             (int) s.integer("minFreq", 1, 1, Integer.MAX_VALUE),
             (int) s.integer("maxVocab", 50_000, 4, Integer.MAX_VALUE),
+            (int) s.integer("bpeMerges", 0, 0, 10_000_000),
+            s.bool("bpeJoint", true),
             s.bool("sharedVocabulary", false),
             SpecialsConfig.read(s.section("specials")));
     s.finish();
@@ -82,6 +89,8 @@ public record DataConfig(
         maxLength,
         minFreq,
         maxVocab,
+        bpeMerges,
+        bpeJoint,
         sharedVocabulary,
         specials);
   }

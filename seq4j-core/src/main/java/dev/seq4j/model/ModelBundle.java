@@ -7,6 +7,8 @@ import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.DataConfig;
 import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.tokenize.Bpe;
+import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
@@ -18,8 +20,9 @@ import java.util.List;
 
 /**
  * Everything a trained model needs at inference: the resolved configuration (which holds the
- * tokenizer settings), both vocabularies and the parameters. Saved as {@code config.yaml}, {@code
- * src.vocab}, {@code trg.vocab} and {@code model.params} in one directory.
+ * tokenizer settings), both vocabularies, the BPE merges when subwords are used, and the
+ * parameters. Saved as {@code config.yaml}, {@code src.vocab}, {@code trg.vocab}, {@code src.bpe}
+ * and {@code trg.bpe} (with BPE) and {@code model.params} in one directory.
  */
 public final class ModelBundle implements AutoCloseable {
   /** Parameter file name. */
@@ -28,13 +31,25 @@ public final class ModelBundle implements AutoCloseable {
   private final ExperimentConfig config;
   private final Vocabulary srcVocabulary;
   private final Vocabulary trgVocabulary;
+  private final Bpe srcBpe;
+  private final Bpe trgBpe;
   private final NDManager manager;
   private final Seq2SeqModel model;
 
-  private ModelBundle(ExperimentConfig config, Vocabulary src, Vocabulary trg) {
+  private ModelBundle(
+      ExperimentConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
+    if ((config.data().bpeMerges() > 0) != (srcBpe != null && trgBpe != null)) {
+      throw new IllegalArgumentException(
+          "data.bpeMerges is "
+              + config.data().bpeMerges()
+              + " but BPE merges are "
+              + (srcBpe == null ? "missing" : "present"));
+    }
     this.config = config;
     this.srcVocabulary = src;
     this.trgVocabulary = trg;
+    this.srcBpe = srcBpe;
+    this.trgBpe = trgBpe;
     this.manager = Engines.start().newBaseManager();
     Engine.getInstance().setRandomSeed((int) config.seed());
     this.model = ModelFactory.create(config.model(), src.size(), trg.size(), manager);
@@ -42,7 +57,13 @@ public final class ModelBundle implements AutoCloseable {
 
   /** A model with freshly initialised parameters (seeded by {@code config.seed}). */
   public static ModelBundle create(ExperimentConfig config, Vocabulary src, Vocabulary trg) {
-    return new ModelBundle(config, src, trg);
+    return new ModelBundle(config, src, trg, null, null);
+  }
+
+  /** Like {@link #create(ExperimentConfig, Vocabulary, Vocabulary)}, with BPE merges (or null). */
+  public static ModelBundle create(
+      ExperimentConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
+    return new ModelBundle(config, src, trg, srcBpe, trgBpe);
   }
 
   /**
@@ -68,7 +89,9 @@ public final class ModelBundle implements AutoCloseable {
     ExperimentConfig config = ConfigLoader.load(d.resolve("config.yaml"), decodeOverrides);
     Vocabulary src = Vocabulary.load(d.resolve("src.vocab"));
     Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
-    ModelBundle b = new ModelBundle(config, src, trg);
+    Bpe srcBpe = config.data().bpeMerges() > 0 ? Bpe.load(d.resolve("src.bpe")) : null;
+    Bpe trgBpe = config.data().bpeMerges() > 0 ? Bpe.load(d.resolve("trg.bpe")) : null;
+    ModelBundle b = new ModelBundle(config, src, trg, srcBpe, trgBpe);
     try {
       b.model.parameters().load(d.resolve(PARAMS));
     } catch (IOException | RuntimeException e) {
@@ -99,6 +122,10 @@ public final class ModelBundle implements AutoCloseable {
     Files.writeString(dir.resolve("config.yaml"), ConfigWriter.toYaml(config));
     srcVocabulary.save(dir.resolve("src.vocab"));
     trgVocabulary.save(dir.resolve("trg.vocab"));
+    if (srcBpe != null) {
+      srcBpe.save(dir.resolve("src.bpe"));
+      trgBpe.save(dir.resolve("trg.bpe"));
+    }
     try (OutputStream out = Files.newOutputStream(dir.resolve(PARAMS))) {
       model.parameters().save(out);
     }
@@ -106,16 +133,17 @@ public final class ModelBundle implements AutoCloseable {
 
   /** A new source tokenizer (tokenizers are not shared between threads). */
   public Tokenizer srcTokenizer() {
-    return tokenizer(config.data().srcTokenizer());
+    return tokenizer(config.data().srcTokenizer(), srcBpe);
   }
 
   /** A new target tokenizer. */
   public Tokenizer trgTokenizer() {
-    return tokenizer(config.data().trgTokenizer());
+    return tokenizer(config.data().trgTokenizer(), trgBpe);
   }
 
-  private Tokenizer tokenizer(DataConfig.TokenizerKind kind) {
-    return Tokenizers.create(kind, config.data().lowercase());
+  private Tokenizer tokenizer(DataConfig.TokenizerKind kind, Bpe bpe) {
+    Tokenizer base = Tokenizers.create(kind, config.data().lowercase());
+    return bpe == null ? base : new BpeTokenizer(base, bpe);
   }
 
   /** The resolved configuration. */

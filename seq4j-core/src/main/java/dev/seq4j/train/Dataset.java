@@ -5,11 +5,14 @@ import dev.seq4j.config.SpecialsConfig;
 import dev.seq4j.data.ParallelCorpus;
 import dev.seq4j.data.SentencePair;
 import dev.seq4j.data.batch.Example;
+import dev.seq4j.tokenize.Bpe;
+import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,12 +21,16 @@ import java.util.Map;
  * The corpora of an experiment, tokenized and encoded, with the vocabularies built from the
  * training side.
  *
+ * @param srcBpe the source side's subword merges, or null without BPE
+ * @param trgBpe the target side's (the same object when learned jointly), or null
  * @param validSources raw validation sources
  * @param validReferences raw validation references
  */
 public record Dataset(
     Vocabulary srcVocabulary,
     Vocabulary trgVocabulary,
+    Bpe srcBpe,
+    Bpe trgBpe,
     List<Example> train,
     List<String> validSources,
     List<String> validReferences) {
@@ -38,11 +45,28 @@ public record Dataset(
       trainSrc.add(srcTok.tokenize(p.src()));
       trainTrg.add(trgTok.tokenize(p.trg()));
     }
+    Bpe srcBpe = null;
+    Bpe trgBpe = null;
+    if (data.bpeMerges() > 0) {
+      Map<String, Long> srcWords = wordCounts(trainSrc);
+      Map<String, Long> trgWords = wordCounts(trainTrg);
+      if (data.bpeJoint()) {
+        Map<String, Long> both = new HashMap<>(srcWords);
+        trgWords.forEach((w, n) -> both.merge(w, n, Long::sum));
+        srcBpe = Bpe.learn(both, data.bpeMerges());
+        trgBpe = srcBpe;
+      } else {
+        srcBpe = Bpe.learn(srcWords, data.bpeMerges());
+        trgBpe = Bpe.learn(trgWords, data.bpeMerges());
+      }
+      trainSrc = segmentAll(trainSrc, srcBpe);
+      trainTrg = segmentAll(trainTrg, trgBpe);
+    }
     SpecialTokens specials = specials(data.specials());
     Vocabulary src;
     Vocabulary trg;
     if (data.sharedVocabulary()) {
-      Map<String, Long> counts = new java.util.HashMap<>(Vocabulary.count(trainSrc));
+      Map<String, Long> counts = new HashMap<>(Vocabulary.count(trainSrc));
       Vocabulary.count(trainTrg).forEach((token, n) -> counts.merge(token, n, Long::sum));
       src = Vocabulary.fromCounts(counts, specials, data.minFreq(), data.maxVocab());
       trg = src;
@@ -66,7 +90,26 @@ public record Dataset(
         validReferences.add(p.trg());
       }
     }
-    return new Dataset(src, trg, train, validSources, validReferences);
+    return new Dataset(src, trg, srcBpe, trgBpe, train, validSources, validReferences);
+  }
+
+  /** How often each token occurs, joiner marks removed: what BPE learns from. */
+  private static Map<String, Long> wordCounts(List<List<String>> sentences) {
+    Map<String, Long> counts = new HashMap<>();
+    for (List<String> s : sentences) {
+      for (String t : s) {
+        counts.merge(BpeTokenizer.core(t), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  private static List<List<String>> segmentAll(List<List<String>> sentences, Bpe bpe) {
+    List<List<String>> out = new ArrayList<>(sentences.size());
+    for (List<String> s : sentences) {
+      out.add(BpeTokenizer.segment(s, bpe));
+    }
+    return out;
   }
 
   private static List<SentencePair> read(DataConfig data, String path) {

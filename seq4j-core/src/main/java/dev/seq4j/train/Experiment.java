@@ -51,7 +51,8 @@ public final class Experiment {
           data.srcVocabulary().size(),
           data.trgVocabulary().size());
       try (ModelBundle bundle =
-          ModelBundle.create(config, data.srcVocabulary(), data.trgVocabulary())) {
+          ModelBundle.create(
+              config, data.srcVocabulary(), data.trgVocabulary(), data.srcBpe(), data.trgBpe())) {
         LOG.info("model: {} parameters", bundle.model().parameters().count());
         Trainer trainer = new Trainer(bundle, data, runDir, listener);
         if (resume) {

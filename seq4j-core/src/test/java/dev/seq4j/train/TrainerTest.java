@@ -222,4 +222,40 @@ class TrainerTest {
       assertEquals("", out.get(1));
     }
   }
+
+  @Test
+  void bpeIsLearnedSavedAndAppliedAtTranslation() throws IOException {
+    String[] words = {"hundehaus", "katzenhaus", "hundefutter", "katzenfutter", "haus", "futter"};
+    java.util.Random random = new java.util.Random(1);
+    StringBuilder src = new StringBuilder();
+    StringBuilder trg = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      String a = words[random.nextInt(words.length)];
+      String b = words[random.nextInt(words.length)];
+      src.append(a).append(' ').append(b).append('\n');
+      trg.append(b).append(' ').append(a).append('\n');
+    }
+    Path corpus = root.resolve("words");
+    Files.writeString(root.resolve("words.src"), src);
+    Files.writeString(root.resolve("words.trg"), trg);
+    Path run = root.resolve("bpe");
+    Experiment.run(
+        config("data.train=" + corpus, "data.valid=" + corpus, "data.bpeMerges=12"),
+        run,
+        false,
+        TrainListener.NONE,
+        t -> {});
+    try (ModelBundle b = ModelBundle.load(run)) {
+      assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/src.bpe")));
+      assertTrue(b.srcVocabulary().tokens().stream().anyMatch(t -> t.endsWith("@@")));
+      List<String> pieces = b.srcTokenizer().tokenize("hundehaus");
+      assertTrue(pieces.size() > 1 && pieces.size() < 9, pieces.toString()); // merged, not whole
+      assertEquals("hundehaus", String.join("", pieces).replace("@@", ""));
+      for (String out :
+          new dev.seq4j.decode.Translator(b, b.config().decode())
+              .translate(List.of("hundehaus katzenfutter", "haus haus"))) {
+        assertTrue(!out.contains("@@"), out);
+      }
+    }
+  }
 }

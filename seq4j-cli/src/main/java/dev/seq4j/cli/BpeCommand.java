@@ -1,0 +1,185 @@
+package dev.seq4j.cli;
+
+import dev.seq4j.data.TextLines;
+import dev.seq4j.tokenize.Bpe;
+import dev.seq4j.tokenize.BpeTokenizer;
+import dev.seq4j.tokenize.Tokenizer;
+import dev.seq4j.tokenize.TokenizerSpec;
+import dev.seq4j.tokenize.Tokenizers;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seq4j bpe}. */
+@Command(
+    name = "bpe",
+    mixinStandardHelpOptions = true,
+    description =
+        "Byte-pair encoding (Sennrich et al. 2016): learn subword merges, split text into pieces."
+            + " In an experiment, data.bpeMerges does both automatically.",
+    footer = {
+      "%nExample:",
+      "  ./seq4j bpe learn --input train.de --input train.en --merges 8000 --out joint.bpe"
+    },
+    subcommands = {BpeCommand.Learn.class, BpeCommand.Apply.class})
+public final class BpeCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static Tokenizer tokenizer(String type, boolean lowercase) {
+    return Tokenizers.create(new TokenizerSpec(type, lowercase));
+  }
+
+  /** {@code seq4j bpe learn}. */
+  @Command(
+      name = "learn",
+      mixinStandardHelpOptions = true,
+      description =
+          "Learn merges from one or more files (several files: joint merges, as for a shared"
+              + " vocabulary).",
+      footer = {"%nExample:", "  ./seq4j bpe learn --input train.de --merges 8000 --out de.bpe"})
+  public static final class Learn implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "text file (plain or .gz)")
+    List<Path> inputs;
+
+    @Option(names = "--merges", required = true, description = "number of merges to learn")
+    int merges;
+
+    @Option(
+        names = "--tokenizer",
+        defaultValue = "word",
+        description = "word, char, korean or space (default: ${DEFAULT-VALUE})")
+    String tokenizer;
+
+    @Option(names = "--lowercase", description = "lowercase first")
+    boolean lowercase;
+
+    @Option(names = "--out", required = true, description = "codes file to write")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      Tokenizer tok = tokenizer(tokenizer, lowercase);
+      Map<String, Long> counts = new HashMap<>();
+      for (Path input : inputs) {
+        try (TextLines t = TextLines.open(input)) {
+          while (t.hasNext()) {
+            for (String token : tok.tokenize(t.next())) {
+              counts.merge(BpeTokenizer.core(token), 1L, Long::sum);
+            }
+          }
+        }
+      }
+      Bpe bpe = Bpe.learn(counts, merges);
+      Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".bpe-", ".tmp");
+      try {
+        bpe.save(tmp);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "bpe: %d merges learned from %d distinct words, written to %s%n",
+              bpe.merges().size(), counts.size(), out);
+      return 0;
+    }
+  }
+
+  /** {@code seq4j bpe apply}. */
+  @Command(
+      name = "apply",
+      mixinStandardHelpOptions = true,
+      description =
+          "Split each line into subword pieces (space-separated, '@@' marks a piece that continues);"
+              + " --reverse joins pieces back into text.",
+      footer = {
+        "%nExamples:",
+        "  ./seq4j bpe apply --codes de.bpe --input test.de --output test.bpe.de",
+        "  ./seq4j bpe apply --codes de.bpe --reverse < test.bpe.de"
+      })
+  public static final class Apply implements Callable<Integer> {
+    @Option(names = "--codes", required = true, description = "codes file from 'bpe learn'")
+    Path codes;
+
+    @Option(names = "--input", description = "input file (default: standard input)")
+    Path input;
+
+    @Option(names = "--output", description = "output file (default: standard output)")
+    Path output;
+
+    @Option(
+        names = "--tokenizer",
+        defaultValue = "word",
+        description = "word, char, korean or space (default: ${DEFAULT-VALUE})")
+    String tokenizer;
+
+    @Option(names = "--lowercase", description = "lowercase first")
+    boolean lowercase;
+
+    @Option(names = "--reverse", description = "join pieces and detokenize instead")
+    boolean reverse;
+
+    @Override
+    public Integer call() throws Exception {
+      if (input != null
+          && output != null
+          && Files.exists(output)
+          && Files.isSameFile(input, output)) {
+        throw new IllegalArgumentException(
+            "--output " + output + " is the input file: refusing to overwrite it");
+      }
+      BpeTokenizer bpe = new BpeTokenizer(tokenizer(tokenizer, lowercase), Bpe.load(codes));
+      Tokenizer space = tokenizer("space", false);
+      try (TextLines lines =
+          input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
+        if (output == null) {
+          Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+          convert(lines, w, bpe, space);
+          w.flush();
+          return 0;
+        }
+        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".bpe-", ".tmp");
+        try {
+          try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            convert(lines, w, bpe, space);
+          }
+          Files.move(
+              tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return 0;
+    }
+
+    private void convert(TextLines lines, Writer w, BpeTokenizer bpe, Tokenizer space)
+        throws IOException {
+      while (lines.hasNext()) {
+        String line = lines.next();
+        w.write(
+            reverse ? bpe.detokenize(space.tokenize(line)) : String.join(" ", bpe.tokenize(line)));
+        w.write('\n');
+      }
+    }
+  }
+}
