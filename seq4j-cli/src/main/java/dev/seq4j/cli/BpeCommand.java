@@ -1,5 +1,6 @@
 package dev.seq4j.cli;
 
+import dev.seq4j.data.TempFiles;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.tokenize.Bpe;
 import dev.seq4j.tokenize.BpeTokenizer;
@@ -89,7 +90,7 @@ public final class BpeCommand implements Runnable {
         }
       }
       Bpe bpe = Bpe.learn(counts, merges);
-      Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".bpe-", ".tmp");
+      Path tmp = TempFiles.sibling(out);
       try {
         bpe.save(tmp);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -158,7 +159,7 @@ public final class BpeCommand implements Runnable {
           w.flush();
           return 0;
         }
-        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".bpe-", ".tmp");
+        Path tmp = TempFiles.sibling(output);
         try {
           try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             convert(lines, w, bpe, space);

@@ -1,6 +1,7 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.data.TempFiles;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.decode.Translator;
 import dev.seq4j.engine.Engines;
@@ -126,7 +127,7 @@ public final class TranslateCommand implements Callable<Integer> {
       }
       Path dir = output.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + output.getFileName() + "-", ".tmp");
+      Path tmp = TempFiles.sibling(output);
       try {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
           translateAll(translator, lines, w);

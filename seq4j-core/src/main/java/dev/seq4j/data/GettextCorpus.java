@@ -126,8 +126,8 @@ public final class GettextCorpus {
     Files.createDirectories(out);
     Path en = out.resolve("corpus.en");
     Path other = out.resolve("corpus." + lang);
-    Path tmpEn = Files.createTempFile(out, ".corpus.en-", ".tmp");
-    Path tmpOther = Files.createTempFile(out, ".corpus." + lang + "-", ".tmp");
+    Path tmpEn = TempFiles.sibling(out.resolve("corpus.en"));
+    Path tmpOther = TempFiles.sibling(out.resolve("corpus." + lang));
     try {
       try (Writer a = Files.newBufferedWriter(tmpEn, StandardCharsets.UTF_8);
           Writer b = Files.newBufferedWriter(tmpOther, StandardCharsets.UTF_8)) {

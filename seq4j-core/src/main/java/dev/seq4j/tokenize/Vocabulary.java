@@ -1,5 +1,6 @@
 package dev.seq4j.tokenize;
 
+import dev.seq4j.data.TempFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,7 +172,7 @@ public final class Vocabulary {
     }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".vocab-", ".tmp");
+    Path tmp = TempFiles.sibling(file);
     try {
       Files.writeString(tmp, sb, StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
