@@ -7,11 +7,8 @@ import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.TokenizerSpec;
 import dev.seq4j.tokenize.Tokenizers;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -142,33 +139,12 @@ public final class BpeCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (input != null
-          && output != null
-          && Files.exists(output)
-          && Files.isSameFile(input, output)) {
-        throw new IllegalArgumentException(
-            "--output " + output + " is the input file: refusing to overwrite it");
-      }
+      LineOutput.refuseOverwritingInput(input, output);
       BpeTokenizer bpe = new BpeTokenizer(tokenizer(tokenizer, lowercase), Bpe.load(codes));
       Tokenizer space = tokenizer("space", false);
       try (TextLines lines =
           input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
-        if (output == null) {
-          Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-          convert(lines, w, bpe, space);
-          w.flush();
-          return 0;
-        }
-        Path tmp = TempFiles.sibling(output);
-        try {
-          try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            convert(lines, w, bpe, space);
-          }
-          Files.move(
-              tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
+        LineOutput.write(output, w -> convert(lines, w, bpe, space));
       }
       return 0;
     }

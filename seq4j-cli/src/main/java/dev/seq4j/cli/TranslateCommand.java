@@ -1,20 +1,15 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.config.DecodeConfig;
-import dev.seq4j.data.TempFiles;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.decode.Translator;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.transformer.TransformerSeq2Seq;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -93,13 +88,7 @@ public final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (input != null
-        && output != null
-        && Files.exists(output)
-        && Files.isSameFile(input, output)) {
-      throw new IllegalArgumentException(
-          "--output " + output + " is the input file: refusing to overwrite it");
-    }
+    LineOutput.refuseOverwritingInput(input, output);
     Engines.start();
     List<String> settings = new ArrayList<>(overrides);
     if (nBest != null) {
@@ -119,24 +108,7 @@ public final class TranslateCommand implements Callable<Integer> {
       if (attentionDir != null) {
         Files.createDirectories(attentionDir);
       }
-      if (output == null) {
-        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        translateAll(translator, lines, w);
-        w.flush();
-        return System.out.checkError() ? 0 : 0;
-      }
-      Path dir = output.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = TempFiles.sibling(output);
-      try {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          translateAll(translator, lines, w);
-        }
-        Files.move(
-            tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      LineOutput.write(output, w -> translateAll(translator, lines, w));
     }
     return 0;
   }

@@ -1,0 +1,55 @@
+package dev.seq4j.cli;
+
+import dev.seq4j.data.TempFiles;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where a line-by-line command writes: standard output, or a file that appears only when complete
+ * (written beside it, then renamed), so a failure never leaves a partial output or clobbers one.
+ */
+final class LineOutput {
+  private LineOutput() {}
+
+  /** What writes the lines. */
+  interface Body {
+    void write(Writer out) throws IOException;
+  }
+
+  /** Refuses an output that is the input file itself, before anything is read. */
+  static void refuseOverwritingInput(Path input, Path output) throws IOException {
+    if (input != null
+        && output != null
+        && Files.exists(output)
+        && Files.isSameFile(input, output)) {
+      throw new IllegalArgumentException(
+          "--output " + output + " is the input file: refusing to overwrite it");
+    }
+  }
+
+  /** Runs {@code body} against standard output ({@code output} null) or into {@code output}. */
+  static void write(Path output, Body body) throws IOException {
+    if (output == null) {
+      Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+      body.write(w);
+      w.flush();
+      return;
+    }
+    Files.createDirectories(output.toAbsolutePath().getParent());
+    Path tmp = TempFiles.sibling(output);
+    try {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.write(w);
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
