@@ -97,7 +97,8 @@ public final class BeamSearch {
             beams[b].advance(c, b, srcLengths[b], rows);
           }
           if (!allDone(beams)) {
-            state = step.state().select(nextScope.create(rows));
+            state = step.state().reorder(nextScope.create(rows));
+            state.attach(nextScope); // what reorder kept moves too, before the old scope closes
           }
         }
         stateScope.close();

@@ -23,6 +23,15 @@ public interface DecoderState {
    */
   DecoderState select(NDArray rows);
 
+  /**
+   * Like {@link #select}, when each new row {@code i} comes from a row of the same source sentence
+   * as row {@code i} (beam search reordering its hypotheses): what depends only on the source
+   * (encoder states, masks, encoder–decoder keys and values) is kept as it is, not copied.
+   */
+  default DecoderState reorder(NDArray rows) {
+    return select(rows);
+  }
+
   /** Rows {@code rows} (N) of {@code a} along its first axis, owned by the manager of rows. */
   static NDArray rows(NDArray a, NDArray rows) {
     if (a == null) {

@@ -6,8 +6,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.seq4j.decode.BeamSearch;
 import dev.seq4j.decode.Greedy;
 import dev.seq4j.decode.LengthLimit;
+import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.rnn.Bridge;
@@ -70,7 +72,7 @@ class MemoryScopeTest {
   }
 
   @Test
-  void transformerTrainingAndCachedDecodingDoNotGrowTheManagers() {
+  void transformerTrainingGreedyAndBeamDecodingDoNotGrowTheManagers() {
     Engines.start();
     try (NDManager base = NDManager.newBaseManager()) {
       TransformerSeq2Seq model =
@@ -80,13 +82,16 @@ class MemoryScopeTest {
                   8, 2, 16, 2, 2, 0.1, false, TransformerOptions.Tie.ALL, 32, 10, 10));
       Optimizer optimizer = new Adam(0.01);
       Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(6));
+      BeamSearch beam = new BeamSearch(2, 3, 3, LengthLimit.absolute(6), LengthPenalty.none(), 0);
       step(model, base, optimizer);
       greedy.decode(model, base, SRC, new int[] {3, 2});
+      beam.decode(model, base, SRC, new int[] {3, 2}, 2, true);
       int params = model.parameters().manager().getManagedArrays().size();
       int all = base.getManagedArrays().size();
       for (int i = 0; i < 5; i++) {
         step(model, base, optimizer);
         greedy.decode(model, base, SRC, new int[] {3, 2});
+        beam.decode(model, base, SRC, new int[] {3, 2}, 2, true);
       }
       assertEquals(params, model.parameters().manager().getManagedArrays().size(), "params");
       assertEquals(all, base.getManagedArrays().size(), "base");

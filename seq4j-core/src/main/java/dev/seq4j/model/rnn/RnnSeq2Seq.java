@@ -272,16 +272,22 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
 
     @Override
     public State select(NDArray rows) {
+      State r = reorder(rows);
+      return new State(
+          r.layers(),
+          DecoderState.rows(context, rows),
+          DecoderState.rows(memory, rows),
+          DecoderState.rows(mask, rows),
+          r.feed());
+    }
+
+    @Override
+    public State reorder(NDArray rows) {
       List<CellState> picked = new ArrayList<>();
       for (CellState s : layers) {
         picked.add(new CellState(DecoderState.rows(s.h(), rows), DecoderState.rows(s.c(), rows)));
       }
-      return new State(
-          picked,
-          DecoderState.rows(context, rows),
-          DecoderState.rows(memory, rows),
-          DecoderState.rows(mask, rows),
-          DecoderState.rows(feed, rows));
+      return new State(picked, context, memory, mask, DecoderState.rows(feed, rows));
     }
 
     @Override

@@ -275,6 +275,12 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
           DecoderState.rows(prefix, rows));
     }
 
+    @Override
+    public State reorder(NDArray rows) {
+      return new State(
+          memory, padding, cross, select(self, rows), position, DecoderState.rows(prefix, rows));
+    }
+
     private static List<MultiHeadAttention.KeyValues> select(
         List<MultiHeadAttention.KeyValues> list, NDArray rows) {
       if (list == null) {
