@@ -124,14 +124,13 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
       throw new IllegalArgumentException(
           "a transformer trains with teacher forcing 1 only, was " + teacherForcing);
     }
-    NDArray memory = encodeMemory(src, srcLengths, training);
     NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
+    NDArray memory = encodeMemory(src, padding, training);
     return decodeAll(trgIn, memory, padding, training).logits(); // (B, T, V)
   }
 
-  /** The encoder: source ids (B, S) → memory (B, S, d). */
-  private NDArray encodeMemory(NDArray src, int[] srcLengths, boolean training) {
-    NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
+  /** The encoder: source ids (B, S) with their padding bias → memory (B, S, d). */
+  private NDArray encodeMemory(NDArray src, NDArray padding, boolean training) {
     NDArray x = embed(srcEmbedding, src, 0, training); // (B, S, d)
     for (EncoderLayer layer : encoder) {
       x = layer.apply(x, padding, training);
@@ -160,8 +159,8 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
 
   @Override
   public DecoderState encode(NDArray src, int[] srcLengths) {
-    NDArray memory = encodeMemory(src, srcLengths, false);
     NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
+    NDArray memory = encodeMemory(src, padding, false);
     if (!caching) {
       return new State(memory, padding, null, null, 0, null);
     }
