@@ -60,6 +60,7 @@ public final class ConfigWriter {
       kv(y, "attention", Choices.name(m.attention()));
       kv(y, "decoder", Choices.name(m.decoder()));
       kv(y, "inputFeeding", m.inputFeeding());
+      kv(y, "outputBias", m.outputBias());
     } else if (c.model() instanceof TransformerConfig m) {
       kv(y, "type", "transformer");
       kv(y, "dModel", m.dModel());

@@ -7,6 +7,7 @@ package dev.seq4j.config;
  * @param context {@code init}: the context vector initialises the decoder (Sutskever); {@code
  *     every-step}: it is also fed at every step (Cho)
  * @param initRange 0 for PyTorch's default initialisation, otherwise uniform ±initRange
+ * @param outputBias the output layer has a bias ({@code softmax(W_y s + b_y)})
  */
 public record RnnConfig(
     Cell cell,
@@ -21,7 +22,8 @@ public record RnnConfig(
     double initRange,
     Attention attention,
     Decoder decoder,
-    boolean inputFeeding)
+    boolean inputFeeding,
+    boolean outputBias)
     implements ModelConfig {
 
   /** Where attention sits in the decoder (Luong: after the step; Bahdanau: before it). */
@@ -73,6 +75,7 @@ public record RnnConfig(
         s.number("initRange", 0.0, Bound.atLeast(0), Bound.NONE),
         s.choice("attention", Attention.NONE, Attention.class),
         s.choice("decoder", Decoder.LUONG, Decoder.class),
-        s.bool("inputFeeding", false));
+        s.bool("inputFeeding", false),
+        s.bool("outputBias", true));
   }
 }

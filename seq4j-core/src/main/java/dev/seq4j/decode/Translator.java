@@ -112,19 +112,19 @@ public final class Translator {
         int index = b.indices()[r];
         List<String> source = srcTokens.get(index);
         List<Scored> nBest = new ArrayList<>();
-        Translation best = null;
+        List<String> bestTokens = null;
         for (Hypothesis h : hyps.get(r)) {
           List<String> tokens = trg.decode(h.ids(), true);
           if (replaceUnk && h.weights() != null) {
             tokens = replaceUnk(tokens, trg.unk(), source, h.weights());
           }
-          String text = trgTokenizer.detokenize(tokens);
-          nBest.add(new Scored(text, h.score()));
-          if (best == null) {
-            best = new Translation(text, source, tokens, withAttention ? h.weights() : null, nBest);
-          }
+          bestTokens = bestTokens == null ? tokens : bestTokens;
+          nBest.add(new Scored(trgTokenizer.detokenize(tokens), h.score()));
         }
-        out.set(index, best);
+        float[][] weights = withAttention ? hyps.get(r).get(0).weights() : null;
+        out.set(
+            index,
+            new Translation(nBest.get(0).text(), source, bestTokens, weights, List.copyOf(nBest)));
       }
     }
     return out;

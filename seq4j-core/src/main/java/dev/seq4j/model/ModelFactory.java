@@ -77,6 +77,7 @@ public final class ModelFactory {
         trgVocabulary,
         RnnOptions.Attention.valueOf(r.attention().name()),
         RnnOptions.Decoder.valueOf(r.decoder().name()),
-        r.inputFeeding());
+        r.inputFeeding(),
+        r.outputBias());
   }
 }

@@ -103,7 +103,7 @@ class ConfigLoaderTest {
     assertEquals(
         "--set model.colour=red: unknown key 'model.colour' (allowed: type, cell, embedding, hidden,"
             + " layers, dropout, bidirectional, bridge, context, reverseSource, initRange, attention,"
-            + " decoder, inputFeeding)",
+            + " decoder, inputFeeding, outputBias)",
         error(BASE, "model.colour=red"));
     assertEquals("--set epochs: expected key=value, e.g. train.epochs=5", error(BASE, "epochs"));
   }

@@ -21,6 +21,8 @@ package dev.seq4j.model.rnn;
  * @param decoder LUONG: attend from the new decoder state; BAHDANAU: attend from the previous state
  *     and feed the context into the recurrent input
  * @param inputFeeding Luong's input feeding: s~ of the previous step is part of the next input
+ * @param outputBias the output layer has a bias b_y (Luong's {@code softmax(W_y s~ + b_y)}); false
+ *     for {@code softmax(W_y s~)}
  */
 public record RnnOptions(
     CellType cell,
@@ -37,7 +39,8 @@ public record RnnOptions(
     int trgVocabulary,
     Attention attention,
     Decoder decoder,
-    boolean inputFeeding) {
+    boolean inputFeeding,
+    boolean outputBias) {
 
   /** Where attention sits in the decoder. */
   public enum Decoder {
@@ -52,6 +55,42 @@ public record RnnOptions(
     GENERAL,
     CONCAT,
     ADDITIVE
+  }
+
+  /** Options with an output bias. */
+  public RnnOptions(
+      CellType cell,
+      int embedding,
+      int hidden,
+      int layers,
+      double dropout,
+      boolean bidirectional,
+      Bridge.Kind bridge,
+      boolean contextEveryStep,
+      boolean reverseSource,
+      double initRange,
+      int srcVocabulary,
+      int trgVocabulary,
+      Attention attention,
+      Decoder decoder,
+      boolean inputFeeding) {
+    this(
+        cell,
+        embedding,
+        hidden,
+        layers,
+        dropout,
+        bidirectional,
+        bridge,
+        contextEveryStep,
+        reverseSource,
+        initRange,
+        srcVocabulary,
+        trgVocabulary,
+        attention,
+        decoder,
+        inputFeeding,
+        true);
   }
 
   /** Options of a model without attention. */

@@ -91,7 +91,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
             options.dropout());
     this.attention = attention(params, options.attention(), h, keys);
     this.combine = attention == null ? null : new Linear(params, "combine", keys + h, h, true);
-    this.output = new Linear(params, "output", h, options.trgVocabulary(), true);
+    this.output = new Linear(params, "output", h, options.trgVocabulary(), options.outputBias());
     if (options.initRange() > 0) {
       params.reinitializeUniform(options.initRange());
     }
