@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CorpusCommand.class,
       VocabCommand.class,
       BpeCommand.class,
+      BenchCommand.class,
       InfoCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -21,7 +21,16 @@ class CliTest {
     CliRunner.Result r = CliRunner.run("--help");
     assertEquals(0, r.exit());
     for (String c :
-        List.of("quickstart", "train", "translate", "evaluate", "corpus", "vocab", "bpe", "info")) {
+        List.of(
+            "quickstart",
+            "train",
+            "translate",
+            "evaluate",
+            "corpus",
+            "vocab",
+            "bpe",
+            "bench",
+            "info")) {
       assertTrue(r.out().contains("  " + c + " "), c);
       CliRunner.Result sub = CliRunner.run(c, "--help");
       assertEquals(0, sub.exit(), c);
@@ -47,6 +56,10 @@ class CliTest {
     assertEquals(
         "seq4j: error: --set train.batchSize=0: train.batchSize: must be in [1, 1000000], was 0\n",
         r.err());
+
+    r = CliRunner.run("bench", "p9");
+    assertEquals(2, r.exit());
+    assertEquals("seq4j: error: unknown workload 'p9' (known: p4c)\n", r.err());
 
     r = CliRunner.run("train", "--config", config.toString(), "--bogus");
     assertEquals(2, r.exit());
