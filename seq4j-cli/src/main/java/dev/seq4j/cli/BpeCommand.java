@@ -40,10 +40,6 @@ public final class BpeCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static Tokenizer tokenizer(String type, boolean lowercase) {
-    return Tokenizers.create(new TokenizerSpec(type, lowercase));
-  }
-
   /** {@code seq4j bpe learn}. */
   @Command(
       name = "learn",
@@ -61,21 +57,14 @@ public final class BpeCommand implements Runnable {
     @Option(names = "--merges", required = true, description = "number of merges to learn")
     int merges;
 
-    @Option(
-        names = "--tokenizer",
-        defaultValue = "word",
-        description = "word, char, korean or space (default: ${DEFAULT-VALUE})")
-    String tokenizer;
-
-    @Option(names = "--lowercase", description = "lowercase first")
-    boolean lowercase;
+    @CommandLine.Mixin TokenizerOptions tokenizer;
 
     @Option(names = "--out", required = true, description = "codes file to write")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-      Tokenizer tok = tokenizer(tokenizer, lowercase);
+      Tokenizer tok = tokenizer.create();
       Map<String, Long> counts = new HashMap<>();
       for (Path input : inputs) {
         try (TextLines t = TextLines.open(input)) {
@@ -125,14 +114,7 @@ public final class BpeCommand implements Runnable {
     @Option(names = "--output", description = "output file (default: standard output)")
     Path output;
 
-    @Option(
-        names = "--tokenizer",
-        defaultValue = "word",
-        description = "word, char, korean or space (default: ${DEFAULT-VALUE})")
-    String tokenizer;
-
-    @Option(names = "--lowercase", description = "lowercase first")
-    boolean lowercase;
+    @CommandLine.Mixin TokenizerOptions tokenizer;
 
     @Option(names = "--reverse", description = "join pieces and detokenize instead")
     boolean reverse;
@@ -140,8 +122,8 @@ public final class BpeCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       LineOutput.refuseOverwritingInput(input, output);
-      BpeTokenizer bpe = new BpeTokenizer(tokenizer(tokenizer, lowercase), Bpe.load(codes));
-      Tokenizer space = tokenizer("space", false);
+      BpeTokenizer bpe = new BpeTokenizer(tokenizer.create(), Bpe.load(codes));
+      Tokenizer space = Tokenizers.create(new TokenizerSpec("space", false));
       try (TextLines lines =
           input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
         LineOutput.write(output, w -> convert(lines, w, bpe, space));

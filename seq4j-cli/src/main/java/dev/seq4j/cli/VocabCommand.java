@@ -3,8 +3,6 @@ package dev.seq4j.cli;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Tokenizer;
-import dev.seq4j.tokenize.TokenizerSpec;
-import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -44,14 +42,7 @@ public final class VocabCommand implements Runnable {
     @Option(names = "--corpus", required = true, description = "text file (plain or .gz)")
     Path corpus;
 
-    @Option(
-        names = "--tokenizer",
-        defaultValue = "word",
-        description = "word, char, korean or space (default: ${DEFAULT-VALUE})")
-    String tokenizer;
-
-    @Option(names = "--lowercase", description = "lowercase before counting")
-    boolean lowercase;
+    @CommandLine.Mixin TokenizerOptions tokenizer;
 
     @Option(
         names = "--min-freq",
@@ -86,7 +77,7 @@ public final class VocabCommand implements Runnable {
                 throw new IllegalArgumentException(
                     "--specials must be translation, seed or characters, was '" + specials + "'");
           };
-      Tokenizer tok = Tokenizers.create(new TokenizerSpec(tokenizer, lowercase));
+      Tokenizer tok = tokenizer.create();
       Map<String, Long> counts = new HashMap<>();
       long lines = 0;
       try (TextLines t = TextLines.open(corpus)) {
