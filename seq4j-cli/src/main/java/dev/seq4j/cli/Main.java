@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       TranslateCommand.class,
       EvaluateCommand.class,
+      ClassifyCommand.class,
+      GenerateCommand.class,
       CorpusCommand.class,
       VocabCommand.class,
       BpeCommand.class,

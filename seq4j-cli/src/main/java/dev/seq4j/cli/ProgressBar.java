@@ -42,19 +42,33 @@ final class ProgressBar implements TrainListener {
     err.flush();
   }
 
+  /** Optional validation columns and how the evaluation line shows them. */
+  private static final String[][] EXTRAS = {
+    {"valid_exact", "exact %.3f"},
+    {"valid_bleu", "BLEU %.2f"},
+    {"valid_macro_f1", "macro F1 %.3f"},
+    {"valid_ppl", "ppl %.3f"}
+  };
+
   @Override
   public void onEvaluation(Map<String, Object> row) {
-    err.printf(
-        Locale.ROOT,
-        "%nepoch %s: train loss %.4f acc %.3f | valid loss %.4f acc %.3f exact %.3f BLEU %.2f | %.0f s%n",
-        row.get("epoch"),
-        row.get("train_loss"),
-        row.get("train_acc"),
-        row.get("valid_loss"),
-        row.get("valid_acc"),
-        row.get("valid_exact"),
-        row.get("valid_bleu"),
-        row.get("seconds"));
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%nepoch %s: train loss %.4f acc %.3f | valid loss %.4f acc %.3f",
+                row.get("epoch"),
+                row.get("train_loss"),
+                row.get("train_acc"),
+                row.get("valid_loss"),
+                row.get("valid_acc")));
+    for (String[] extra : EXTRAS) {
+      if (row.get(extra[0]) instanceof Double v) {
+        line.append(' ').append(String.format(Locale.ROOT, extra[1], v));
+      }
+    }
+    line.append(String.format(Locale.ROOT, " | %.0f s%n", row.get("seconds")));
+    err.print(line);
     err.flush();
   }
 }

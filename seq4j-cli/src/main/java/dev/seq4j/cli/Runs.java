@@ -2,6 +2,7 @@ package dev.seq4j.cli;
 
 import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.train.Experiment;
+import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** Runs training from the CLI: progress bar, and SIGINT/SIGTERM save {@code last/} and exit. */
 final class Runs {
@@ -19,8 +21,19 @@ final class Runs {
     return Path.of("runs", name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp);
   }
 
+  /** A training run that hands its trainer to a consumer before it starts. */
+  interface Body<T> {
+    T run(TrainListener listener, Consumer<Trainer> onTrainer) throws IOException;
+  }
+
   static Trainer.TrainResult train(
       ExperimentConfig config, Path out, boolean resume, PrintStream err) throws IOException {
+    return train(
+        (listener, onTrainer) -> Experiment.run(config, out, resume, listener, onTrainer), err);
+  }
+
+  /** Runs {@code body} with a progress bar; SIGINT/SIGTERM ask its trainer to save and stop. */
+  static <T> T train(Body<T> body, PrintStream err) throws IOException {
     AtomicReference<Trainer> current = new AtomicReference<>();
     Thread hook =
         new Thread(
@@ -39,7 +52,7 @@ final class Runs {
             "seq4j-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return Experiment.run(config, out, resume, new ProgressBar(err), current::set);
+      return body.run(new ProgressBar(err), current::set);
     } finally {
       current.set(null);
       try {

@@ -2,12 +2,17 @@ package dev.seq4j.cli;
 
 import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.config.NamesConfig;
+import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.names.NamesExperiment;
 import dev.seq4j.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +23,10 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description =
-        "Train a model from an experiment YAML. Writes config.yaml, metrics.csv, metrics.json,"
-            + " plots/ and checkpoints/{best,last} into the run directory.",
+        "Train a model from an experiment YAML (task: translate, classify or generate). Writes"
+            + " config.yaml, metrics.csv, metrics.json, plots/ and checkpoints/{best,last} into the"
+            + " run directory; names models add data.json, test.json and a confusion matrix or"
+            + " samples.",
     footer = {
       "%nExamples:",
       "  ./seq4j train --config examples/seed-lstm.yaml --set train.epochs=2",
@@ -45,13 +52,24 @@ public final class TrainCommand implements Callable<Integer> {
     if (resume && out == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --out RUN_DIR");
     }
-    ExperimentConfig c = ConfigLoader.load(config, overrides);
-    Path dir = out != null ? out : Runs.defaultDir(c.name());
+    RunConfig run = ConfigLoader.loadRun(config, overrides);
+    Path dir = out != null ? out : Runs.defaultDir(run.name());
     if (resume && !Files.isDirectory(dir.resolve("checkpoints"))) {
       throw new IllegalArgumentException(dir + ": nothing to resume (no checkpoints/)");
     }
     Engines.start();
-    Trainer.TrainResult r = Runs.train(c, dir, resume, System.err);
+    Trainer.TrainResult r;
+    Map<String, Object> test = Map.of();
+    if (run instanceof NamesConfig names) {
+      NamesExperiment.Outcome o =
+          Runs.train(
+              (listener, onTrainer) -> NamesExperiment.run(names, dir, resume, listener, onTrainer),
+              System.err);
+      r = o.train();
+      test = o.test();
+    } else {
+      r = Runs.train((ExperimentConfig) run, dir, resume, System.err);
+    }
     spec.commandLine()
         .getOut()
         .printf(
@@ -60,9 +78,14 @@ public final class TrainCommand implements Callable<Integer> {
             r.epochs(),
             r.steps(),
             r.seconds(),
-            c.train().metric().name().toLowerCase(),
+            run.train().metric().name().toLowerCase(),
             r.bestMetric(),
             dir);
+    for (String key : List.of("accuracy", "macro_f1", "perplexity", "novel_share")) {
+      if (test.get(key) instanceof Number n) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "test: %s=%.4f%n", key, n.doubleValue());
+      }
+    }
     return "interrupted".equals(r.outcome()) ? 130 : 0;
   }
 }

@@ -27,8 +27,16 @@ import org.yaml.snakeyaml.representer.Representer;
 public final class ConfigLoader {
   private ConfigLoader() {}
 
-  /** Loads {@code file} with {@code overrides} of the form {@code a.b=value}. */
+  /**
+   * Loads a translation experiment {@code file} with {@code overrides} of the form {@code
+   * a.b=value}; a file of another {@code task} is an error.
+   */
   public static ExperimentConfig load(Path file, List<String> overrides) {
+    return translation(loadRun(file, overrides), file.toString());
+  }
+
+  /** Loads an experiment of any {@code task}. */
+  public static RunConfig loadRun(Path file, List<String> overrides) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -37,11 +45,28 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage());
     }
-    return parse(text, file.toString(), overrides);
+    return parseRun(text, file.toString(), overrides);
   }
 
-  /** Parses YAML {@code text}; {@code source} names it in error messages. */
+  /** Parses a translation experiment; {@code source} names the text in error messages. */
   public static ExperimentConfig parse(String text, String source, List<String> overrides) {
+    return translation(parseRun(text, source, overrides), source);
+  }
+
+  private static ExperimentConfig translation(RunConfig c, String source) {
+    if (c instanceof ExperimentConfig e) {
+      return e;
+    }
+    throw new ConfigException(
+        source
+            + ": task is '"
+            + Choices.name(c.task())
+            + "', not a translation experiment (names models are used with seq4j classify and"
+            + " seq4j generate)");
+  }
+
+  /** Parses YAML {@code text} of any {@code task}; {@code source} names it in error messages. */
+  public static RunConfig parseRun(String text, String source, List<String> overrides) {
     Origins origins = new Origins(source);
     Node root;
     try {
@@ -59,7 +84,7 @@ public final class ConfigLoader {
     for (String override : overrides) {
       apply((MappingNode) root, override, origins);
     }
-    return ExperimentConfig.read(new Section("", root, origins));
+    return RunConfig.read(new Section("", root, origins));
   }
 
   private static void apply(MappingNode root, String override, Origins origins) {

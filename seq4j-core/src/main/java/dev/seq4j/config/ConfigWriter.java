@@ -73,8 +73,59 @@ public final class ConfigWriter {
       kv(y, "tie", Choices.name(m.tie()));
       kv(y, "maxPositions", m.maxPositions());
     }
-    TrainConfig t = c.train();
     y.append("train:\n");
+    train(y, c.train());
+    DecodeConfig o = c.decode();
+    y.append("decode:\n");
+    kv(y, "strategy", Choices.name(o.strategy()));
+    kv(y, "beamSize", o.beamSize());
+    kv(y, "maxLength", o.maxLength());
+    kv(y, "maxLengthRatio", o.maxLengthRatio());
+    kv(y, "maxLengthOffset", o.maxLengthOffset());
+    kv(y, "lengthPenalty", o.lengthPenalty());
+    kv(y, "lengthNormalization", Choices.name(o.lengthNormalization()));
+    kv(y, "minLength", o.minLength());
+    kv(y, "nBest", o.nBest());
+    kv(y, "batchSize", o.batchSize());
+    kv(y, "temperature", o.temperature());
+    kv(y, "topK", o.topK());
+    kv(y, "topP", o.topP());
+    kv(y, "seed", o.seed());
+    kv(y, "cache", o.cache());
+    return y.toString();
+  }
+
+  /** The YAML text of a names experiment. */
+  public static String toYaml(NamesConfig c) {
+    StringBuilder y = new StringBuilder();
+    y.append("# resolved configuration written by seq4j\n");
+    y.append("task: ").append(Choices.name(c.task())).append('\n');
+    y.append("name: ").append(quote(c.name())).append('\n');
+    y.append("seed: ").append(c.seed()).append('\n');
+    NamesConfig.Data d = c.data();
+    y.append("data:\n");
+    kv(y, "folder", quote(d.folder()));
+    kv(y, "trainShare", d.trainShare());
+    kv(y, "validShare", d.validShare());
+    kv(y, "splitSeed", d.splitSeed());
+    kv(y, "lowercase", d.lowercase());
+    NamesConfig.Model m = c.model();
+    y.append("model:\n");
+    kv(y, "cell", Choices.name(m.cell()));
+    kv(y, "embedding", m.embedding());
+    kv(y, "hidden", m.hidden());
+    kv(y, "layers", m.layers());
+    kv(y, "bidirectional", m.bidirectional());
+    kv(y, "mlpHidden", m.mlpHidden());
+    kv(y, "dropout", m.dropout());
+    kv(y, "conditioned", m.conditioned());
+    y.append("train:\n");
+    kv(y, "classWeights", Choices.name(c.classWeights()));
+    train(y, c.train());
+    return y.toString();
+  }
+
+  private static void train(StringBuilder y, TrainConfig t) {
     kv(y, "epochs", t.epochs());
     kv(y, "batchSize", t.batchSize());
     kv(y, "batchTokens", t.batchTokens());
@@ -100,24 +151,6 @@ public final class ConfigWriter {
     kv(y, "nanPolicy", Choices.name(t.nanPolicy()));
     kv(y, "maxSteps", t.maxSteps());
     kv(y, "timeLimitMinutes", t.timeLimitMinutes());
-    DecodeConfig o = c.decode();
-    y.append("decode:\n");
-    kv(y, "strategy", Choices.name(o.strategy()));
-    kv(y, "beamSize", o.beamSize());
-    kv(y, "maxLength", o.maxLength());
-    kv(y, "maxLengthRatio", o.maxLengthRatio());
-    kv(y, "maxLengthOffset", o.maxLengthOffset());
-    kv(y, "lengthPenalty", o.lengthPenalty());
-    kv(y, "lengthNormalization", Choices.name(o.lengthNormalization()));
-    kv(y, "minLength", o.minLength());
-    kv(y, "nBest", o.nBest());
-    kv(y, "batchSize", o.batchSize());
-    kv(y, "temperature", o.temperature());
-    kv(y, "topK", o.topK());
-    kv(y, "topP", o.topP());
-    kv(y, "seed", o.seed());
-    kv(y, "cache", o.cache());
-    return y.toString();
   }
 
   private static void kv(StringBuilder y, String key, Object value) {

@@ -12,7 +12,8 @@ public record ExperimentConfig(
     DataConfig data,
     ModelConfig model,
     TrainConfig train,
-    DecodeConfig decode) {
+    DecodeConfig decode)
+    implements RunConfig {
 
   static ExperimentConfig read(Section s) {
     ExperimentConfig c =
@@ -39,6 +40,11 @@ public record ExperimentConfig(
       }
     }
     return c;
+  }
+
+  @Override
+  public Task task() {
+    return Task.TRANSLATE;
   }
 
   /** A copy with another training section. */

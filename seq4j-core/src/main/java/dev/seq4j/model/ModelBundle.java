@@ -24,7 +24,7 @@ import java.util.List;
  * parameters. Saved as {@code config.yaml}, {@code src.vocab}, {@code trg.vocab}, {@code src.bpe}
  * and {@code trg.bpe} (with BPE) and {@code model.params} in one directory.
  */
-public final class ModelBundle implements AutoCloseable {
+public final class ModelBundle implements SavedModel, AutoCloseable {
   /** Parameter file name. */
   public static final String PARAMS = "model.params";
 
@@ -117,6 +117,7 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   /** Writes the bundle's files into {@code dir}. */
+  @Override
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("config.yaml"), ConfigWriter.toYaml(config));
@@ -164,6 +165,11 @@ public final class ModelBundle implements AutoCloseable {
   /** The model. */
   public Seq2SeqModel model() {
     return model;
+  }
+
+  @Override
+  public Parameters parameters() {
+    return model.parameters();
   }
 
   /** The manager owning the parameters. */

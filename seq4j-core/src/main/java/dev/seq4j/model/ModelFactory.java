@@ -52,14 +52,19 @@ public final class ModelFactory {
         trgVocabulary);
   }
 
+  /** The recurrent cell a configuration names. */
+  public static CellType cellType(RnnConfig.Cell cell) {
+    return switch (cell) {
+      case LSTM -> CellType.LSTM;
+      case GRU -> CellType.GRU;
+      case ELMAN -> CellType.ELMAN;
+    };
+  }
+
   /** The model options of a recurrent configuration. */
   public static RnnOptions rnnOptions(RnnConfig r, int srcVocabulary, int trgVocabulary) {
     return new RnnOptions(
-        switch (r.cell()) {
-          case LSTM -> CellType.LSTM;
-          case GRU -> CellType.GRU;
-          case ELMAN -> CellType.ELMAN;
-        },
+        cellType(r.cell()),
         r.embedding(),
         r.hidden(),
         r.layers(),

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.model.ModelBundle;
+import dev.seq4j.model.SavedModel;
 import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.LearningRateSchedule;
 import dev.seq4j.train.optim.Optimizer;
@@ -27,7 +28,7 @@ final class Checkpoints {
 
   static void write(
       Path dir,
-      ModelBundle bundle,
+      SavedModel bundle,
       Optimizer optimizer,
       LearningRateSchedule schedule,
       TrainState state)
@@ -53,13 +54,13 @@ final class Checkpoints {
 
   static void restore(
       Path dir,
-      ModelBundle bundle,
+      SavedModel bundle,
       Optimizer optimizer,
       LearningRateSchedule schedule,
       TrainState state)
       throws IOException {
-    bundle.model().parameters().load(dir.resolve(ModelBundle.PARAMS));
-    NDManager owner = bundle.model().parameters().manager();
+    bundle.parameters().load(dir.resolve(ModelBundle.PARAMS));
+    NDManager owner = bundle.parameters().manager();
     NDList list = NDList.decode(owner, Files.readAllBytes(dir.resolve("optimizer.state")));
     Map<String, NDArray> s = new LinkedHashMap<>();
     for (NDArray a : list) {

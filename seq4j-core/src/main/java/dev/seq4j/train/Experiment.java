@@ -59,7 +59,7 @@ public final class Experiment {
           trainer.resume();
         }
         onTrainer.accept(trainer);
-        return trainer.fit(data.train());
+        return trainer.fit();
       }
     }
   }

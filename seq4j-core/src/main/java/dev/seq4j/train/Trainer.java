@@ -4,13 +4,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import dev.seq4j.config.ExperimentConfig;
+import dev.seq4j.config.RunConfig;
 import dev.seq4j.config.TrainConfig;
-import dev.seq4j.data.batch.Batch;
-import dev.seq4j.data.batch.Batcher;
-import dev.seq4j.data.batch.BatchingOptions;
 import dev.seq4j.model.ModelBundle;
-import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.SavedModel;
 import dev.seq4j.plot.TrainingPlots;
 import dev.seq4j.train.io.CheckpointStore;
 import dev.seq4j.train.io.MetricsLog;
@@ -26,23 +23,24 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training loop. It knows the model only through {@link Seq2SeqModel}: per batch it computes
- * the masked cross-entropy of the teacher-forced logits, back-propagates, clips the global gradient
- * norm and lets the optimizer update the parameters. After each epoch (and every {@code
- * evalEverySteps}) it evaluates, appends a row to {@code metrics.csv}, redraws the plots, saves
- * {@code checkpoints/last} and, when the validation metric improved, {@code checkpoints/best}.
+ * The training loop. It knows the model only through a {@link TrainingTask}: per batch the task
+ * computes the loss (for a translator, the masked cross-entropy of the teacher-forced logits), the
+ * loop back-propagates, clips the global gradient norm and lets the optimizer update the
+ * parameters. After each epoch (and every {@code evalEverySteps}) it evaluates, appends a row to
+ * {@code metrics.csv}, redraws the plots, saves {@code checkpoints/last} and, when the validation
+ * metric improved, {@code checkpoints/best}.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
-  private final ModelBundle bundle;
+  private final TrainingTask<?> task;
+  private final SavedModel model;
   private final TrainConfig cfg;
   private final long seed;
   private final Path runDir;
@@ -50,15 +48,19 @@ public final class Trainer {
   private final Optimizer optimizer;
   private final LearningRateSchedule schedule;
   private final CheckpointStore checkpoints;
-  private final Evaluator evaluator;
   private final TrainState state = new TrainState();
   private volatile boolean stopRequested;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  /** A trainer of {@code bundle}'s model writing into {@code runDir}. */
+  /** A trainer of {@code bundle}'s translator writing into {@code runDir}. */
   public Trainer(ModelBundle bundle, Dataset data, Path runDir, TrainListener listener) {
-    this.bundle = bundle;
-    ExperimentConfig config = bundle.config();
+    this(new TranslationTask(bundle, data), bundle.config(), runDir, listener);
+  }
+
+  /** A trainer of {@code task} as {@code config} says, writing into {@code runDir}. */
+  public Trainer(TrainingTask<?> task, RunConfig config, Path runDir, TrainListener listener) {
+    this.task = task;
+    this.model = task.model();
     this.cfg = config.train();
     this.seed = config.seed();
     this.runDir = runDir;
@@ -69,7 +71,6 @@ public final class Trainer {
             : new Sgd(cfg.momentum(), cfg.weightDecay());
     this.schedule = new LearningRateSchedule(cfg);
     this.checkpoints = new CheckpointStore(runDir.resolve("checkpoints"));
-    this.evaluator = new Evaluator(bundle, data.validSources(), data.validReferences());
   }
 
   /** Asks the loop to save {@code last/} and return at the next step boundary. */
@@ -85,34 +86,26 @@ public final class Trainer {
   /** Continues from {@code checkpoints/last} (or best) instead of starting fresh. */
   public void resume() throws IOException {
     Path dir = checkpoints.loadLatestValid(List.of("last", "best"));
-    Checkpoints.restore(dir, bundle, optimizer, schedule, state);
+    Checkpoints.restore(dir, model, optimizer, schedule, state);
     LOG.info("resuming from {} at epoch {}, batch {}", dir, state.epoch, state.batchInEpoch);
   }
 
   /** Trains until the configured epochs are done, early stopping triggers, or a stop request. */
-  public TrainResult fit(List<dev.seq4j.data.batch.Example> train) throws IOException {
+  public TrainResult fit() throws IOException {
     try {
-      return loop(train);
+      return loop(task);
     } finally {
       stopped.countDown();
     }
   }
 
-  private TrainResult loop(List<dev.seq4j.data.batch.Example> train) throws IOException {
+  private <B> TrainResult loop(TrainingTask<B> task) throws IOException {
     MetricsLog metrics = new MetricsLog(runDir.resolve("metrics.csv"));
-    int maxLength = bundle.config().data().maxLength();
     long started = System.nanoTime() - (long) (state.seconds * 1e9);
     String outcome = "completed";
     outer:
     while (state.epoch < cfg.epochs()) {
-      BatchingOptions options =
-          new BatchingOptions(
-              cfg.batchSize(),
-              cfg.batchTokens(),
-              maxLength,
-              cfg.shuffle(),
-              seed * 31 + state.epoch);
-      List<Batch> batches = Batcher.plan(train, options, pad(), bos(), eos()).batches();
+      List<B> batches = task.batches(state.epoch, seed * 31 + state.epoch);
       while (state.batchInEpoch < batches.size()) {
         boolean outOfSteps = cfg.maxSteps() > 0 && state.step >= cfg.maxSteps();
         if (outOfSteps || outOfTime(started)) {
@@ -134,7 +127,7 @@ public final class Trainer {
             schedule.rate(
                 state.epoch + state.batchInEpoch / (double) batches.size(), state.step + 1);
         long stepStart = System.nanoTime();
-        step(batches.get(state.batchInEpoch), lr);
+        step(task, batches.get(state.batchInEpoch), lr);
         state.trainSeconds += seconds(stepStart);
         state.batchInEpoch++;
         listener.onStep(
@@ -174,25 +167,14 @@ public final class Trainer {
     return cfg.timeLimitMinutes() > 0 && seconds(started) >= cfg.timeLimitMinutes() * 60;
   }
 
-  private void step(Batch batch, double lr) {
-    Seq2SeqModel model = bundle.model();
+  private <B> void step(TrainingTask<B> task, B batch, double lr) {
     Map<String, NDArray> params = model.parameters().asMap();
     state.step++;
     Engine.getInstance().setRandomSeed((int) (seed * 1_000_003 + state.step));
-    try (NDManager scope = bundle.manager().newSubManager()) {
+    try (NDManager scope = model.parameters().manager().newSubManager()) {
       MaskedCrossEntropy.Result r;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray logits =
-            model.logits(
-                batch.srcIds(scope),
-                batch.srcLengths(),
-                batch.trgInIds(scope),
-                cfg.teacherForcing(),
-                new Random(seed * 7_919 + state.step),
-                true);
-        r =
-            MaskedCrossEntropy.loss(
-                logits, batch.trgOutIds(scope), batch.trgMask(scope), cfg.labelSmoothing());
+        r = task.loss(batch, scope, state.step);
         gc.backward(r.sum().div(r.tokens()));
       }
       double loss = r.sum().getFloat() / r.tokens();
@@ -220,18 +202,14 @@ public final class Trainer {
 
   /** Evaluates, logs, checkpoints; returns true when early stopping says stop. */
   private boolean evaluate(MetricsLog metrics, double epoch, double lr) throws IOException {
-    Evaluator.Result v = evaluator.run();
+    Map<String, Double> v = task.validate();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("epoch", round(epoch));
     row.put("step", state.step);
     row.put("learning_rate", lr);
     row.put("train_loss", state.trainLoss());
     row.put("train_acc", state.trainAccuracy());
-    row.put("valid_loss", v.loss());
-    row.put("valid_acc", v.accuracy());
-    row.put("valid_ppl", Math.exp(v.loss()));
-    row.put("valid_exact", v.exactMatch());
-    row.put("valid_bleu", v.bleu());
+    row.putAll(v);
     row.put("tokens_per_s", state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
     row.put("seconds", round(state.seconds));
     metrics.append(row);
@@ -239,9 +217,9 @@ public final class Trainer {
     state.resetWindow();
     double metric =
         switch (cfg.metric()) {
-          case LOSS -> v.loss();
-          case ACCURACY -> v.accuracy();
-          case BLEU -> v.bleu();
+          case LOSS -> v.getOrDefault("valid_loss", Double.NaN);
+          case ACCURACY -> v.getOrDefault("valid_acc", Double.NaN);
+          case BLEU -> v.getOrDefault("valid_bleu", Double.NaN);
         };
     boolean lower = cfg.metric().lowerIsBetter();
     schedule.onValidation(metric, lower);
@@ -258,13 +236,13 @@ public final class Trainer {
     listener.onEvaluation(row);
     saveLast();
     if (improved || !checkpoints.exists("best")) {
-      checkpoints.save("best", dir -> Checkpoints.write(dir, bundle, optimizer, schedule, state));
+      checkpoints.save("best", dir -> Checkpoints.write(dir, model, optimizer, schedule, state));
     }
     return cfg.patience() > 0 && state.badEvaluations >= cfg.patience();
   }
 
   private void saveLast() throws IOException {
-    checkpoints.save("last", dir -> Checkpoints.write(dir, bundle, optimizer, schedule, state));
+    checkpoints.save("last", dir -> Checkpoints.write(dir, model, optimizer, schedule, state));
   }
 
   private TrainResult finish(String outcome) throws IOException {
@@ -277,24 +255,12 @@ public final class Trainer {
     figures.put("train_seconds", round(state.trainSeconds));
     figures.put("train_tokens", state.trainTokensTotal);
     figures.put("train_tokens_per_s", state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
-    figures.put("parameters", bundle.model().parameters().count());
+    figures.put("parameters", model.parameters().count());
     figures.put("metric", cfg.metric().name().toLowerCase());
     figures.put("best_metric", state.best);
     figures.put("best_epoch", state.bestEpoch);
     MetricsLog.writeJson(runDir.resolve("metrics.json"), figures);
     return new TrainResult(outcome, state.epoch, state.step, state.seconds, state.best, figures);
-  }
-
-  private int pad() {
-    return bundle.trgVocabulary().padId();
-  }
-
-  private int bos() {
-    return bundle.trgVocabulary().bosId();
-  }
-
-  private int eos() {
-    return bundle.trgVocabulary().eosId();
   }
 
   private static double seconds(long startNanos) {

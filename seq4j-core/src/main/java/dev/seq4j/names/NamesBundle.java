@@ -1,0 +1,147 @@
+package dev.seq4j.names;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.config.ConfigException;
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.ConfigWriter;
+import dev.seq4j.config.NamesConfig;
+import dev.seq4j.config.RunConfig;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.model.Parameters;
+import dev.seq4j.model.SavedModel;
+import dev.seq4j.tokenize.CharTokenizer;
+import dev.seq4j.tokenize.Vocabulary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained names model: configuration, character vocabulary ({@code chars.vocab}), class labels
+ * ({@code labels.txt}, one a line, in class-id order) and parameters ({@code model.params}).
+ */
+public final class NamesBundle implements SavedModel, AutoCloseable {
+  private final NamesConfig config;
+  private final Vocabulary chars;
+  private final List<String> labels;
+  private final NDManager manager;
+  private final NamesModel model;
+
+  private NamesBundle(NamesConfig config, Vocabulary chars, List<String> labels) {
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("a names model needs at least one label");
+    }
+    this.config = config;
+    this.chars = chars;
+    this.labels = List.copyOf(labels);
+    this.manager = Engines.start().newBaseManager();
+    Engine.getInstance().setRandomSeed((int) config.seed());
+    this.model =
+        config.task() == RunConfig.Task.CLASSIFY
+            ? new NameClassifier(config.model(), chars.size(), labels.size(), manager)
+            : new NameGenerator(config.model(), chars.size(), labels.size(), manager);
+  }
+
+  /** A model with fresh parameters (seeded by {@code config.seed}). */
+  public static NamesBundle create(NamesConfig config, Vocabulary chars, List<String> labels) {
+    return new NamesBundle(config, chars, labels);
+  }
+
+  /** Loads a bundle from a checkpoint directory or a run directory (best, else last). */
+  public static NamesBundle load(Path dir) throws IOException {
+    Path d = ModelBundle.resolve(dir);
+    RunConfig c = ConfigLoader.loadRun(d.resolve("config.yaml"), List.of());
+    if (!(c instanceof NamesConfig config)) {
+      throw new ConfigException(
+          d + ": a translation model, not a names model (use seq4j translate or evaluate)");
+    }
+    Vocabulary chars = Vocabulary.load(d.resolve("chars.vocab"));
+    List<String> labels =
+        Files.readAllLines(d.resolve("labels.txt"), StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isEmpty())
+            .toList();
+    NamesBundle b = new NamesBundle(config, chars, labels);
+    try {
+      b.model.parameters().load(d.resolve(ModelBundle.PARAMS));
+    } catch (IOException | RuntimeException e) {
+      b.close();
+      throw e;
+    }
+    return b;
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("config.yaml"), ConfigWriter.toYaml(config));
+    chars.save(dir.resolve("chars.vocab"));
+    Files.write(dir.resolve("labels.txt"), labels, StandardCharsets.UTF_8);
+    try (OutputStream out = Files.newOutputStream(dir.resolve(ModelBundle.PARAMS))) {
+      model.parameters().save(out);
+    }
+  }
+
+  /** The character ids of {@code name} (unknown characters map to {@code <UNK>}). */
+  public int[] encode(String name) {
+    return chars.encode(tokenizer().tokenize(name));
+  }
+
+  /** The text of character ids (specials dropped). */
+  public String decode(int[] ids) {
+    return tokenizer().detokenize(chars.decode(ids, true));
+  }
+
+  /** The tokenizer of names: one token per character. */
+  public CharTokenizer tokenizer() {
+    return new CharTokenizer(config.data().lowercase());
+  }
+
+  /** The class id of {@code label}, or an error listing the labels. */
+  public int labelId(String label) {
+    int id = labels.indexOf(label);
+    if (id < 0) {
+      throw new IllegalArgumentException(
+          "unknown nationality '" + label + "' (one of: " + String.join(", ", labels) + ")");
+    }
+    return id;
+  }
+
+  @Override
+  public Parameters parameters() {
+    return model.parameters();
+  }
+
+  /** The configuration. */
+  public NamesConfig config() {
+    return config;
+  }
+
+  /** The character vocabulary. */
+  public Vocabulary chars() {
+    return chars;
+  }
+
+  /** The class labels in id order. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  /** The model. */
+  public NamesModel model() {
+    return model;
+  }
+
+  /** The manager owning the parameters. */
+  public NDManager manager() {
+    return manager;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.seq4j.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.model.SavedModel;
+import dev.seq4j.train.loss.MaskedCrossEntropy;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link Trainer} trains: the model, its batches, the loss of one batch and the validation
+ * figures. The loop itself (optimizer, schedule, clipping, checkpoints, metrics, early stopping,
+ * time limits, resume) is the same for every task.
+ *
+ * @param <B> a batch
+ */
+public interface TrainingTask<B> {
+
+  /** The model the checkpoints hold. */
+  SavedModel model();
+
+  /**
+   * The batches of epoch {@code epoch} (0-based); the same epoch must give the same batches, so a
+   * resumed run continues exactly.
+   *
+   * @param shuffleSeed seeds the order when {@code train.shuffle} is on
+   */
+  List<B> batches(int epoch, long shuffleSeed);
+
+  /**
+   * The loss of {@code batch} in training mode, its arrays created in {@code scope}.
+   *
+   * @param step the 1-based update number (seeds per-step randomness)
+   * @return the summed loss (differentiable), the number of predictions it sums over and how many
+   *     of them were right
+   */
+  MaskedCrossEntropy.Result loss(B batch, NDManager scope, long step);
+
+  /**
+   * Validation figures, keyed as the {@code metrics.csv} columns they become ({@code valid_loss},
+   * {@code valid_acc}, …). The trainer's {@code train.metric} reads {@code valid_loss}, {@code
+   * valid_acc} or {@code valid_bleu}.
+   */
+  Map<String, Double> validate();
+}

@@ -1,0 +1,83 @@
+package dev.seq4j.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.config.TrainConfig;
+import dev.seq4j.data.batch.Batch;
+import dev.seq4j.data.batch.Batcher;
+import dev.seq4j.data.batch.BatchingOptions;
+import dev.seq4j.model.ModelBundle;
+import dev.seq4j.model.SavedModel;
+import dev.seq4j.tokenize.Vocabulary;
+import dev.seq4j.train.loss.MaskedCrossEntropy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Training a translator: token-budget or sentence-count batches of the encoded training pairs, the
+ * masked cross-entropy of the teacher-forced logits, and the {@link Evaluator}'s figures on the
+ * validation pairs.
+ */
+final class TranslationTask implements TrainingTask<Batch> {
+  private final ModelBundle bundle;
+  private final Dataset data;
+  private final TrainConfig cfg;
+  private final long seed;
+  private final Evaluator evaluator;
+
+  TranslationTask(ModelBundle bundle, Dataset data) {
+    this.bundle = bundle;
+    this.data = data;
+    this.cfg = bundle.config().train();
+    this.seed = bundle.config().seed();
+    this.evaluator = new Evaluator(bundle, data.validSources(), data.validReferences());
+  }
+
+  @Override
+  public SavedModel model() {
+    return bundle;
+  }
+
+  @Override
+  public List<Batch> batches(int epoch, long shuffleSeed) {
+    BatchingOptions options =
+        new BatchingOptions(
+            cfg.batchSize(),
+            cfg.batchTokens(),
+            bundle.config().data().maxLength(),
+            cfg.shuffle(),
+            shuffleSeed);
+    Vocabulary trg = bundle.trgVocabulary();
+    return Batcher.plan(data.train(), options, trg.padId(), trg.bosId(), trg.eosId()).batches();
+  }
+
+  @Override
+  public MaskedCrossEntropy.Result loss(Batch batch, NDManager scope, long step) {
+    NDArray logits =
+        bundle
+            .model()
+            .logits(
+                batch.srcIds(scope),
+                batch.srcLengths(),
+                batch.trgInIds(scope),
+                cfg.teacherForcing(),
+                new Random(seed * 7_919 + step),
+                true);
+    return MaskedCrossEntropy.loss(
+        logits, batch.trgOutIds(scope), batch.trgMask(scope), cfg.labelSmoothing());
+  }
+
+  @Override
+  public Map<String, Double> validate() {
+    Evaluator.Result v = evaluator.run();
+    Map<String, Double> row = new LinkedHashMap<>();
+    row.put("valid_loss", v.loss());
+    row.put("valid_acc", v.accuracy());
+    row.put("valid_ppl", Math.exp(v.loss()));
+    row.put("valid_exact", v.exactMatch());
+    row.put("valid_bleu", v.bleu());
+    return row;
+  }
+}

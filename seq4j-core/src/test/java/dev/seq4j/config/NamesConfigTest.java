@@ -1,0 +1,98 @@
+package dev.seq4j.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code task: classify | generate} YAML onto {@link NamesConfig}. */
+class NamesConfigTest {
+  private static final String CLASSIFY =
+      """
+      task: classify
+      data: {folder: names}
+      model: {cell: lstm, hidden: 32, bidirectional: true, dropout: 0.2}
+      train: {epochs: 3, metric: accuracy, classWeights: balanced}
+      """;
+
+  private static RunConfig parse(String yaml, String... overrides) {
+    return ConfigLoader.parseRun(yaml, "n.yaml", List.of(overrides));
+  }
+
+  private static String error(String yaml, String... overrides) {
+    return assertThrows(ConfigException.class, () -> parse(yaml, overrides)).getMessage();
+  }
+
+  @Test
+  void readsAClassifierWithDefaults() {
+    NamesConfig c = assertInstanceOf(NamesConfig.class, parse(CLASSIFY));
+    assertEquals(RunConfig.Task.CLASSIFY, c.task());
+    assertEquals("names-classifier", c.name());
+    assertEquals(new NamesConfig.Data("names", 0.70, 0.15, 42, false), c.data());
+    assertEquals(
+        new NamesConfig.Model(RnnConfig.Cell.LSTM, 64, 32, 1, true, 128, 0.2, false), c.model());
+    assertEquals(NamesConfig.ClassWeights.BALANCED, c.classWeights());
+    assertEquals(TrainConfig.Metric.ACCURACY, c.train().metric());
+    assertEquals(3, c.train().epochs());
+  }
+
+  @Test
+  void resolvedConfigRoundTrips() {
+    NamesConfig c =
+        (NamesConfig)
+            parse(CLASSIFY, "data.splitSeed=7", "model.layers=2", "data.folder=\"my names\"");
+    assertEquals(c, parse(ConfigWriter.toYaml(c)));
+    NamesConfig g =
+        (NamesConfig)
+            parse("task: generate\ndata: {folder: n}\nmodel: {conditioned: true, cell: gru}\n");
+    assertEquals(g, parse(ConfigWriter.toYaml(g)));
+    assertEquals(RunConfig.Task.GENERATE, g.task());
+  }
+
+  @Test
+  void translationIsTheDefaultTaskAndTheOnlyOneLoadAccepts() {
+    String translation = "data: {train: t, src: de, trg: en}\nmodel: {type: rnn}\n";
+    assertInstanceOf(ExperimentConfig.class, parse(translation));
+    assertInstanceOf(ExperimentConfig.class, parse("task: translate\n" + translation));
+    assertEquals(
+        "n.yaml: task is 'classify', not a translation experiment (names models are used with"
+            + " seq4j classify and seq4j generate)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.parse(CLASSIFY, "n.yaml", List.of()))
+            .getMessage());
+  }
+
+  @Test
+  void errorsNameTheKey() {
+    assertEquals(
+        "n.yaml:1: task: must be one of translate, classify, generate, was 'tag'",
+        error("task: tag\n"));
+    assertEquals("n.yaml: data.folder: required", error("task: classify\ndata: {}\n"));
+    assertEquals(
+        "n.yaml:3: unknown key 'model.attention' (allowed: cell, embedding, hidden, layers,"
+            + " bidirectional, mlpHidden, dropout, conditioned)",
+        error(CLASSIFY, "model.attention=dot").replace("--set model.attention=dot", "n.yaml:3"));
+    assertEquals(
+        "n.yaml:4: train.metric: must be loss or accuracy for names models, was bleu",
+        error(CLASSIFY.replace("metric: accuracy", "metric: bleu")));
+    assertEquals(
+        "n.yaml:3: model.bidirectional: a generator reads names left to right: must be false for"
+            + " task generate",
+        error(CLASSIFY.replace("classify", "generate").replace(", classWeights: balanced", "")));
+    assertEquals(
+        "n.yaml:4: train.classWeights: only the classifier (task classify) weighs classes",
+        error(
+            CLASSIFY.replace("classify", "generate").replace("bidirectional: true", "layers: 1")));
+    assertEquals(
+        "n.yaml:3: model.conditioned: only a generator is conditioned on the nationality (task"
+            + " generate)",
+        error(CLASSIFY.replace("dropout: 0.2", "conditioned: true")));
+    assertEquals(
+        "n.yaml:2: data.validShare: trainShare + validShare must be below 1 (the rest is the test"
+            + " split), were 0.9 + 0.1",
+        error(
+            CLASSIFY.replace(
+                "{folder: names}", "{folder: names, trainShare: 0.9, validShare: 0.1}")));
+  }
+}
