@@ -26,6 +26,8 @@ class CliTest {
             "train",
             "translate",
             "evaluate",
+            "classify",
+            "generate",
             "corpus",
             "vocab",
             "bpe",
