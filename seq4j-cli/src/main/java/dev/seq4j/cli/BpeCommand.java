@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Byte-pair encoding (Sennrich et al. 2016): learn subword merges, split text into pieces."
-            + " In an experiment, data.bpeMerges does both automatically.",
+            + " In an experiment, data.bpeMerges (or data.bpeVocabulary) does both automatically.",
     footer = {
       "%nExample:",
       "  ./seq4j bpe learn --input train.de --input train.en --merges 8000 --out joint.bpe"
@@ -54,8 +54,20 @@ public final class BpeCommand implements Runnable {
     @Option(names = "--input", required = true, description = "text file (plain or .gz)")
     List<Path> inputs;
 
-    @Option(names = "--merges", required = true, description = "number of merges to learn")
-    int merges;
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Size size;
+
+    /** How much to learn: a number of merges or a vocabulary size. */
+    static final class Size {
+      @Option(names = "--merges", required = true, description = "number of merges to learn")
+      Integer merges;
+
+      @Option(
+          names = "--vocab-size",
+          required = true,
+          description = "learn merges until the text has this many distinct subword pieces")
+      Integer vocabularySize;
+    }
 
     @CommandLine.Mixin TokenizerOptions tokenizer;
 
@@ -75,7 +87,10 @@ public final class BpeCommand implements Runnable {
           }
         }
       }
-      Bpe bpe = Bpe.learn(counts, merges);
+      Bpe bpe =
+          size.merges != null
+              ? Bpe.learn(counts, size.merges)
+              : Bpe.learnVocabulary(counts, size.vocabularySize);
       Path tmp = TempFiles.sibling(out);
       try {
         bpe.save(tmp);

@@ -380,6 +380,33 @@ class CliTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("bpe: "), r.out());
     assertTrue(Files.readString(codes).startsWith("#seq4j-bpe v1\n"));
+    Path sized = dir.resolve("sized.bpe");
+    r =
+        CliRunner.run(
+            "bpe",
+            "learn",
+            "--input",
+            corpus.toString(),
+            "--vocab-size",
+            "12",
+            "--out",
+            sized.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.isRegularFile(sized));
+    r =
+        CliRunner.run(
+            "bpe",
+            "learn",
+            "--input",
+            corpus.toString(),
+            "--merges",
+            "3",
+            "--vocab-size",
+            "12",
+            "--out",
+            sized.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("mutually exclusive"), r.err());
     Path pieces = dir.resolve("p.txt");
     Path input = dir.resolve("in.txt");
     Files.writeString(input, "the lowest, newest!\n\n한국어 😀\n");

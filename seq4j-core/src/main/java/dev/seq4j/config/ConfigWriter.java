@@ -30,6 +30,7 @@ public final class ConfigWriter {
     kv(y, "minFreq", d.minFreq());
     kv(y, "maxVocab", d.maxVocab());
     kv(y, "bpeMerges", d.bpeMerges());
+    kv(y, "bpeVocabulary", d.bpeVocabulary());
     kv(y, "bpeJoint", d.bpeJoint());
     kv(y, "sharedVocabulary", d.sharedVocabulary());
     SpecialsConfig s = d.specials();

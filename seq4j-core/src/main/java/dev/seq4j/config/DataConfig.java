@@ -14,6 +14,8 @@ package dev.seq4j.config;
  * @param maxVocab vocabulary size cap, specials included
  * @param bpeMerges learn this many byte-pair-encoding merges on the training data and split tokens
  *     into subword pieces (0: whole tokens)
+ * @param bpeVocabulary instead of a number of merges: learn merges until the training text has this
+ *     many distinct subword pieces (0: use {@code bpeMerges})
  * @param bpeJoint one set of merges learned from both sides (else one per side)
  * @param sharedVocabulary one vocabulary built from both sides (needed to tie source and target
  *     embeddings)
@@ -32,6 +34,7 @@ public record DataConfig(
     int minFreq,
     int maxVocab,
     int bpeMerges,
+    int bpeVocabulary,
     boolean bpeJoint,
     boolean sharedVocabulary,
     SpecialsConfig specials) {
@@ -67,11 +70,20 @@ public record DataConfig(
             (int) s.integer("minFreq", 1, 1, Integer.MAX_VALUE),
             (int) s.integer("maxVocab", 50_000, 4, Integer.MAX_VALUE),
             (int) s.integer("bpeMerges", 0, 0, 10_000_000),
+            (int) s.integer("bpeVocabulary", 0, 0, 10_000_000),
             s.bool("bpeJoint", true),
             s.bool("sharedVocabulary", false),
             SpecialsConfig.read(s.section("specials")));
     s.finish();
+    if (c.bpeMerges() > 0 && c.bpeVocabulary() > 0) {
+      throw s.invalid("bpeVocabulary", "give data.bpeMerges or data.bpeVocabulary, not both");
+    }
     return c;
+  }
+
+  /** Whether tokens are split into byte-pair-encoded subwords. */
+  public boolean bpe() {
+    return bpeMerges > 0 || bpeVocabulary > 0;
   }
 
   /** A copy reading other corpus paths. */
@@ -90,6 +102,7 @@ public record DataConfig(
         minFreq,
         maxVocab,
         bpeMerges,
+        bpeVocabulary,
         bpeJoint,
         sharedVocabulary,
         specials);

@@ -38,10 +38,12 @@ public final class ModelBundle implements SavedModel, AutoCloseable {
 
   private ModelBundle(
       ExperimentConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
-    if ((config.data().bpeMerges() > 0) != (srcBpe != null && trgBpe != null)) {
+    if (config.data().bpe() != (srcBpe != null && trgBpe != null)) {
       throw new IllegalArgumentException(
           "data.bpeMerges is "
               + config.data().bpeMerges()
+              + " and data.bpeVocabulary "
+              + config.data().bpeVocabulary()
               + " but BPE merges are "
               + (srcBpe == null ? "missing" : "present"));
     }
@@ -89,8 +91,8 @@ public final class ModelBundle implements SavedModel, AutoCloseable {
     ExperimentConfig config = ConfigLoader.load(d.resolve("config.yaml"), decodeOverrides);
     Vocabulary src = Vocabulary.load(d.resolve("src.vocab"));
     Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
-    Bpe srcBpe = config.data().bpeMerges() > 0 ? Bpe.load(d.resolve("src.bpe")) : null;
-    Bpe trgBpe = config.data().bpeMerges() > 0 ? Bpe.load(d.resolve("trg.bpe")) : null;
+    Bpe srcBpe = config.data().bpe() ? Bpe.load(d.resolve("src.bpe")) : null;
+    Bpe trgBpe = config.data().bpe() ? Bpe.load(d.resolve("trg.bpe")) : null;
     ModelBundle b = new ModelBundle(config, src, trg, srcBpe, trgBpe);
     try {
       b.model.parameters().load(d.resolve(PARAMS));

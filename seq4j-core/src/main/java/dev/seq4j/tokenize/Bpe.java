@@ -61,21 +61,40 @@ public final class Bpe {
     if (count < 0) {
       throw new IllegalArgumentException("merges must be >= 0, was " + count);
     }
+    return learn(wordCounts, count, 0);
+  }
+
+  /**
+   * Learns merges until the words, segmented, use {@code size} distinct pieces (a word-final piece
+   * and the same letters inside a word are different pieces, as {@code pie@@} and {@code pie} are
+   * after {@link BpeTokenizer}); stops early when no pair occurs twice. A size the characters alone
+   * already reach learns no merges.
+   */
+  public static Bpe learnVocabulary(Map<String, Long> wordCounts, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("vocabulary size must be >= 1, was " + size);
+    }
+    return learn(wordCounts, Integer.MAX_VALUE, size);
+  }
+
+  private static Bpe learn(Map<String, Long> wordCounts, int count, int size) {
     List<String> types = new ArrayList<>(wordCounts.keySet());
     types.sort(null); // deterministic order
     List<List<String>> words = new ArrayList<>();
     long[] freq = new long[types.size()];
     Map<String, Long> pairs = new HashMap<>();
     Map<String, Set<Integer>> where = new HashMap<>();
+    Map<String, Long> pieces = new HashMap<>();
     for (int w = 0; w < types.size(); w++) {
       words.add(symbols(types.get(w)));
       freq[w] = wordCounts.get(types.get(w));
       addPairs(words.get(w), w, freq[w], pairs, where, new HashSet<>());
+      countPieces(words.get(w), freq[w], pieces);
     }
     PriorityQueue<Candidate> queue = new PriorityQueue<>();
     pairs.forEach((k, n) -> queue.add(new Candidate(k, n)));
     List<String[]> learned = new ArrayList<>();
-    while (learned.size() < count && !queue.isEmpty()) {
+    while (learned.size() < count && (size == 0 || pieces.size() < size) && !queue.isEmpty()) {
       Candidate best = queue.poll();
       Long current = pairs.get(best.pair());
       if (current == null || current != best.count()) {
@@ -89,8 +108,10 @@ public final class Bpe {
       Set<String> changed = new HashSet<>();
       for (int w : List.copyOf(where.get(best.pair()))) {
         addPairs(words.get(w), w, -freq[w], pairs, null, changed);
+        countPieces(words.get(w), -freq[w], pieces);
         words.set(w, merge(words.get(w), ab[0], ab[1]));
         addPairs(words.get(w), w, freq[w], pairs, where, changed);
+        countPieces(words.get(w), freq[w], pieces);
       }
       for (String k : changed) {
         Long n = pairs.get(k);
@@ -100,6 +121,18 @@ public final class Bpe {
       }
     }
     return new Bpe(learned);
+  }
+
+  /** Adds {@code n} to the occurrences of each piece of {@code s}; drops pieces that reach 0. */
+  private static void countPieces(List<String> s, long n, Map<String, Long> pieces) {
+    for (String p : s) {
+      long total = pieces.getOrDefault(p, 0L) + n;
+      if (total == 0) {
+        pieces.remove(p);
+      } else {
+        pieces.put(p, total);
+      }
+    }
   }
 
   /** A pair and its count when queued; ordered by count, then pair. */

@@ -47,17 +47,17 @@ public record Dataset(
     }
     Bpe srcBpe = null;
     Bpe trgBpe = null;
-    if (data.bpeMerges() > 0) {
+    if (data.bpe()) {
       Map<String, Long> srcWords = wordCounts(trainSrc);
       Map<String, Long> trgWords = wordCounts(trainTrg);
       if (data.bpeJoint()) {
         Map<String, Long> both = new HashMap<>(srcWords);
         trgWords.forEach((w, n) -> both.merge(w, n, Long::sum));
-        srcBpe = Bpe.learn(both, data.bpeMerges());
+        srcBpe = learn(both, data);
         trgBpe = srcBpe;
       } else {
-        srcBpe = Bpe.learn(srcWords, data.bpeMerges());
-        trgBpe = Bpe.learn(trgWords, data.bpeMerges());
+        srcBpe = learn(srcWords, data);
+        trgBpe = learn(trgWords, data);
       }
       trainSrc = segmentAll(trainSrc, srcBpe);
       trainTrg = segmentAll(trainTrg, trgBpe);
@@ -91,6 +91,12 @@ public record Dataset(
       }
     }
     return new Dataset(src, trg, srcBpe, trgBpe, train, validSources, validReferences);
+  }
+
+  private static Bpe learn(Map<String, Long> words, DataConfig data) {
+    return data.bpeVocabulary() > 0
+        ? Bpe.learnVocabulary(words, data.bpeVocabulary())
+        : Bpe.learn(words, data.bpeMerges());
   }
 
   /** How often each token occurs, joiner marks removed: what BPE learns from. */

@@ -186,4 +186,16 @@ class ConfigLoaderTest {
                 parse(TRANSFORMER, "model.tie=all", "data.sharedVocabulary=true").model())
             .tie());
   }
+
+  @Test
+  void bpeByMergesOrByVocabularySizeNotBoth() {
+    DataConfig d = parse(BASE, "data.bpeVocabulary=8000").data();
+    assertEquals(8000, d.bpeVocabulary());
+    assertEquals(true, d.bpe());
+    assertEquals(false, parse(BASE).data().bpe());
+    assertEquals(
+        "--set data.bpeVocabulary=8000: data.bpeVocabulary: give data.bpeMerges or"
+            + " data.bpeVocabulary, not both",
+        error(BASE, "data.bpeMerges=100", "data.bpeVocabulary=8000"));
+  }
 }

@@ -30,6 +30,24 @@ class BpeTest {
   }
 
   @Test
+  void aVocabularySizeStopsLearningOnceTheTextHasThatManyPieces() {
+    // pieces x, a</w>, b</w>: 3. Merging x a</w> (2, before x b</w> on the tie) adds xa</w> and
+    // keeps x and a</w> (in "xb" and "a"): 4. Merging x b</w> adds xb</w> and removes x: 4.
+    Map<String, Long> words = Map.of("xa", 2L, "a", 1L, "xb", 2L, "b", 1L);
+    assertEquals(0, Bpe.learnVocabulary(words, 3).merges().size());
+    Bpe four = Bpe.learnVocabulary(words, 4);
+    assertEquals(1, four.merges().size());
+    assertEquals("x a</w>", four.merges().get(0)[0] + " " + four.merges().get(0)[1]);
+    assertEquals(2, Bpe.learnVocabulary(words, 100).merges().size(), "no pair occurs twice then");
+    // the Sennrich example starts with 11 pieces: asking for 11 learns nothing
+    assertEquals(0, Bpe.learnVocabulary(WORDS, 11).merges().size());
+    assertEquals(
+        "vocabulary size must be >= 1, was 0",
+        assertThrows(IllegalArgumentException.class, () -> Bpe.learnVocabulary(words, 0))
+            .getMessage());
+  }
+
+  @Test
   void learningStopsWhenNoPairOccursTwice() {
     assertEquals(1, Bpe.learn(Map.of("ab", 2L, "cd", 1L), 50).merges().size());
   }
