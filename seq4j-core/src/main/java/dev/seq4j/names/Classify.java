@@ -49,8 +49,17 @@ public final class Classify {
     }
     int classes = bundle.labels().size();
     float[][] out = new float[names.size()][];
+    // by length, so each batch has little padding; results go back to the input order
+    Integer[] order = new Integer[names.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingInt(i -> names.get(i).length));
     for (int from = 0; from < names.size(); from += BATCH) {
-      List<int[]> slice = names.subList(from, Math.min(names.size(), from + BATCH));
+      List<int[]> slice = new ArrayList<>();
+      for (int i = from; i < Math.min(names.size(), from + BATCH); i++) {
+        slice.add(names.get(order[i]));
+      }
       NameBatch batch = new NameBatch(slice, new int[slice.size()]);
       try (NDManager scope = bundle.manager().newSubManager()) {
         NDArray logits =
@@ -59,7 +68,7 @@ public final class Classify {
         for (int r = 0; r < slice.size(); r++) {
           float[] row = new float[classes];
           System.arraycopy(flat, r * classes, row, 0, classes);
-          out[from + r] = row;
+          out[order[from + r]] = row;
         }
       }
     }

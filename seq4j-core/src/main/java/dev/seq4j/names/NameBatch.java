@@ -19,9 +19,14 @@ public record NameBatch(List<int[]> names, int[] labels) {
   /** One encoded name. */
   public record Encoded(int[] chars, int label) {}
 
+  /** Batches per bucket: names are sorted by length within a bucket of this many batches. */
+  static final int BUCKET_BATCHES = 50;
+
   /**
-   * Cuts {@code examples} into batches of at most {@code batchSize}, in a seeded random order when
-   * {@code shuffle} is on, else in order.
+   * Cuts {@code examples} into batches of at most {@code batchSize}. With {@code shuffle} the names
+   * are shuffled (seeded), sorted by length within buckets of {@link #BUCKET_BATCHES} batches, so a
+   * batch holds names of similar length (little padding, few ragged steps), and the batches are
+   * shuffled; without, batches follow the examples' order.
    */
   public static List<NameBatch> plan(
       List<Encoded> examples, int batchSize, boolean shuffle, long seed) {
@@ -29,12 +34,27 @@ public record NameBatch(List<int[]> names, int[] labels) {
     for (int i = 0; i < examples.size(); i++) {
       order.add(i);
     }
+    Random random = new Random(seed);
+    List<List<Integer>> slices = new ArrayList<>();
     if (shuffle) {
-      Collections.shuffle(order, new Random(seed));
+      Collections.shuffle(order, random);
+      int bucket = batchSize * BUCKET_BATCHES;
+      for (int from = 0; from < order.size(); from += bucket) {
+        List<Integer> b =
+            new ArrayList<>(order.subList(from, Math.min(order.size(), from + bucket)));
+        b.sort(java.util.Comparator.comparingInt(i -> examples.get(i).chars().length));
+        for (int at = 0; at < b.size(); at += batchSize) {
+          slices.add(b.subList(at, Math.min(b.size(), at + batchSize)));
+        }
+      }
+      Collections.shuffle(slices, random);
+    } else {
+      for (int from = 0; from < order.size(); from += batchSize) {
+        slices.add(order.subList(from, Math.min(order.size(), from + batchSize)));
+      }
     }
     List<NameBatch> out = new ArrayList<>();
-    for (int from = 0; from < order.size(); from += batchSize) {
-      List<Integer> slice = order.subList(from, Math.min(order.size(), from + batchSize));
+    for (List<Integer> slice : slices) {
       List<int[]> names = new ArrayList<>(slice.size());
       int[] labels = new int[slice.size()];
       for (int i = 0; i < slice.size(); i++) {
