@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Predict the nationality of surnames with a trained classifier (task: classify). Prints"
             + " one line per name: NAME, then the --top most probable labels with their"
-            + " probabilities, tab-separated.",
+            + " probabilities, tab-separated; an empty input line gives an empty output line.",
     footer = {
       "%nExamples:",
       "  ./seq4j classify --model runs/names-gru Nakamura Schmidt O'Neill",
@@ -64,7 +64,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     Engines.start();
     try (NamesBundle bundle = NamesBundle.load(model)) {
       if (!names.isEmpty()) {
-        LineOutput.write(output, w -> write(bundle, names, 0, w));
+        LineOutput.write(output, w -> write(bundle, names, w));
         return 0;
       }
       try (TextLines lines =
@@ -73,12 +73,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             output,
             w -> {
               List<String> chunk = new ArrayList<>(CHUNK);
-              long done = 0;
               while (lines.hasNext()) {
                 chunk.add(lines.next());
                 if (chunk.size() == CHUNK || !lines.hasNext()) {
-                  write(bundle, chunk, done, w);
-                  done += chunk.size();
+                  write(bundle, chunk, w);
                   chunk.clear();
                 }
               }
@@ -88,23 +86,23 @@ public final class ClassifyCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void write(NamesBundle bundle, List<String> batch, long offset, Writer out)
-      throws IOException {
+  /** One line per input line; a blank line gives an empty line, so line numbers stay aligned. */
+  private void write(NamesBundle bundle, List<String> batch, Writer out) throws IOException {
     List<String> kept = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.get(i).isBlank()) {
-        throw new IllegalArgumentException(
-            (input == null && names.isEmpty() ? "<stdin>" : input != null ? input : "NAME")
-                + ":"
-                + (offset + i + 1)
-                + ": empty name");
+    for (String name : batch) {
+      if (!name.isBlank()) {
+        kept.add(name.strip());
       }
-      kept.add(batch.get(i).strip());
     }
     List<List<Classify.Scored>> scored = Classify.top(bundle, kept, top);
-    for (int i = 0; i < kept.size(); i++) {
-      StringBuilder line = new StringBuilder(kept.get(i));
-      for (Classify.Scored s : scored.get(i)) {
+    int next = 0;
+    for (String name : batch) {
+      if (name.isBlank()) {
+        out.write('\n');
+        continue;
+      }
+      StringBuilder line = new StringBuilder(kept.get(next));
+      for (Classify.Scored s : scored.get(next++)) {
         line.append('\t')
             .append(s.label())
             .append(' ')
