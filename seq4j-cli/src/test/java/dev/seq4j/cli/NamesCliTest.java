@@ -35,17 +35,18 @@ class NamesCliTest {
             + "\ntrain: {epochs: 3, batchSize: 4, learningRate: 0.01}\n");
   }
 
+  /** {@code seq4j train} of a names config into {@code run}; asserts it succeeded. */
+  private CliRunner.Result train(String task, String model, Path run) throws IOException {
+    CliRunner.Result r =
+        CliRunner.run("train", "--config", config(task, model).toString(), "--out", run.toString());
+    assertEquals(0, r.exit(), r.err());
+    return r;
+  }
+
   @Test
   void trainThenClassify() throws IOException {
     Path run = dir.resolve("cls");
-    CliRunner.Result r =
-        CliRunner.run(
-            "train",
-            "--config",
-            config("classify", "{hidden: 8, embedding: 4, mlpHidden: 0}").toString(),
-            "--out",
-            run.toString());
-    assertEquals(0, r.exit(), r.err());
+    CliRunner.Result r = train("classify", "{hidden: 8, embedding: 4, mlpHidden: 0}", run);
     assertTrue(r.out().startsWith("train: outcome=completed epochs=3"), r.out());
     assertTrue(r.out().contains("test: accuracy="), r.out());
     assertTrue(r.out().contains("test: macro_f1="), r.out());
@@ -111,14 +112,7 @@ class NamesCliTest {
   @Test
   void trainThenGenerate() throws IOException {
     Path run = dir.resolve("gen");
-    CliRunner.Result r =
-        CliRunner.run(
-            "train",
-            "--config",
-            config("generate", "{hidden: 8, embedding: 4, conditioned: true}").toString(),
-            "--out",
-            run.toString());
-    assertEquals(0, r.exit(), r.err());
+    CliRunner.Result r = train("generate", "{hidden: 8, embedding: 4, conditioned: true}", run);
     assertTrue(r.out().contains("test: perplexity="), r.out());
     assertTrue(r.out().contains("test: novel_share="), r.out());
 

@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.config.NamesConfig;
 import dev.seq4j.eval.ClassificationReport;
-import dev.seq4j.model.SavedModel;
-import dev.seq4j.train.TrainingTask;
 import dev.seq4j.train.loss.ClassCrossEntropy;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import java.util.LinkedHashMap;
@@ -16,11 +14,8 @@ import java.util.Map;
  * Training the classifier: batches of names, the (optionally class-weighted) cross-entropy of the
  * nationality, and validation loss (unweighted), accuracy and macro F1.
  */
-public final class ClassifierTask implements TrainingTask<NameBatch> {
-  private final NamesBundle bundle;
+public final class ClassifierTask extends NamesTask {
   private final NameClassifier model;
-  private final List<NameBatch.Encoded> train;
-  private final List<NameBatch.Encoded> valid;
   private final float[] weights;
 
   /**
@@ -28,13 +23,11 @@ public final class ClassifierTask implements TrainingTask<NameBatch> {
    */
   public ClassifierTask(
       NamesBundle bundle, List<NameBatch.Encoded> train, List<NameBatch.Encoded> valid) {
+    super(bundle, train, valid);
     if (!(bundle.model() instanceof NameClassifier c)) {
       throw new IllegalArgumentException("not a classifier: task " + bundle.config().task());
     }
-    this.bundle = bundle;
     this.model = c;
-    this.train = train;
-    this.valid = valid;
     if (bundle.config().classWeights() == NamesConfig.ClassWeights.BALANCED) {
       int[] counts = new int[bundle.labels().size()];
       train.forEach(e -> counts[e.label()]++);
@@ -47,17 +40,6 @@ public final class ClassifierTask implements TrainingTask<NameBatch> {
   /** The per-class loss weights, or null when classes are not weighted. */
   public float[] weights() {
     return weights == null ? null : weights.clone();
-  }
-
-  @Override
-  public SavedModel model() {
-    return bundle;
-  }
-
-  @Override
-  public List<NameBatch> batches(int epoch, long shuffleSeed) {
-    return NameBatch.plan(
-        train, bundle.config().train().batchSize(), bundle.config().train().shuffle(), shuffleSeed);
   }
 
   @Override

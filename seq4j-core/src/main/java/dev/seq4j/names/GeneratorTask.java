@@ -2,9 +2,7 @@ package dev.seq4j.names;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.seq4j.model.SavedModel;
 import dev.seq4j.tokenize.Vocabulary;
-import dev.seq4j.train.TrainingTask;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,35 +13,19 @@ import java.util.Map;
  * <END>} (the {@code <END>} prediction included), validated by next-character loss, accuracy and
  * perplexity.
  */
-public final class GeneratorTask implements TrainingTask<NameBatch> {
-  private final NamesBundle bundle;
+public final class GeneratorTask extends NamesTask {
   private final NameGenerator model;
-  private final List<NameBatch.Encoded> train;
-  private final List<NameBatch.Encoded> valid;
 
   /**
    * The task of training {@code bundle}'s generator on {@code train}, validated on {@code valid}.
    */
   public GeneratorTask(
       NamesBundle bundle, List<NameBatch.Encoded> train, List<NameBatch.Encoded> valid) {
+    super(bundle, train, valid);
     if (!(bundle.model() instanceof NameGenerator g)) {
       throw new IllegalArgumentException("not a generator: task " + bundle.config().task());
     }
-    this.bundle = bundle;
     this.model = g;
-    this.train = train;
-    this.valid = valid;
-  }
-
-  @Override
-  public SavedModel model() {
-    return bundle;
-  }
-
-  @Override
-  public List<NameBatch> batches(int epoch, long shuffleSeed) {
-    return NameBatch.plan(
-        train, bundle.config().train().batchSize(), bundle.config().train().shuffle(), shuffleSeed);
   }
 
   @Override

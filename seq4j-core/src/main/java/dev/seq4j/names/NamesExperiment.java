@@ -9,6 +9,7 @@ import dev.seq4j.plot.HeatmapPlot;
 import dev.seq4j.tokenize.CharTokenizer;
 import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Vocabulary;
+import dev.seq4j.train.Experiment;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
 import dev.seq4j.train.TrainingTask;
@@ -17,7 +18,6 @@ import dev.seq4j.train.io.CheckpointStore;
 import dev.seq4j.train.io.MetricsLog;
 import dev.seq4j.train.io.RunLock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,14 +66,7 @@ public final class NamesExperiment {
       TrainListener listener,
       Consumer<Trainer> onTrainer)
       throws IOException {
-    Files.createDirectories(runDir);
-    try (RunLock lock = RunLock.acquire(runDir)) {
-      if (!resume && Files.exists(runDir.resolve("checkpoints"))) {
-        throw new IllegalArgumentException(
-            runDir
-                + " already holds a training run: use --resume to continue it, or another --out");
-      }
-      AtomicFiles.write(runDir.resolve("config.yaml"), ConfigWriter.toYaml(config));
+    try (RunLock lock = Experiment.open(runDir, resume, ConfigWriter.toYaml(config))) {
       NamesCorpus corpus = NamesCorpus.read(Path.of(config.data().folder()));
       NamesCorpus.Split split =
           corpus.split(

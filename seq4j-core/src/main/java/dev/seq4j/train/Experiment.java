@@ -23,6 +23,29 @@ public final class Experiment {
   private Experiment() {}
 
   /**
+   * Locks {@code runDir} for a run (created when missing), refuses a directory that already holds
+   * one unless resuming, and writes the resolved configuration {@code yaml} as {@code config.yaml}.
+   *
+   * @return the lock, to close when the run ends
+   */
+  public static RunLock open(Path runDir, boolean resume, String yaml) throws IOException {
+    Files.createDirectories(runDir);
+    RunLock lock = RunLock.acquire(runDir);
+    try {
+      if (!resume && Files.exists(runDir.resolve("checkpoints"))) {
+        throw new IllegalArgumentException(
+            runDir
+                + " already holds a training run: use --resume to continue it, or another --out");
+      }
+      AtomicFiles.write(runDir.resolve("config.yaml"), yaml);
+      return lock;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
    * Trains {@code config} into {@code runDir}.
    *
    * @param resume continue from {@code runDir/checkpoints/last} (the run's own config is used)
@@ -35,14 +58,7 @@ public final class Experiment {
       TrainListener listener,
       Consumer<Trainer> onTrainer)
       throws IOException {
-    Files.createDirectories(runDir);
-    try (RunLock lock = RunLock.acquire(runDir)) {
-      if (!resume && Files.exists(runDir.resolve("checkpoints"))) {
-        throw new IllegalArgumentException(
-            runDir
-                + " already holds a training run: use --resume to continue it, or another --out");
-      }
-      AtomicFiles.write(runDir.resolve("config.yaml"), ConfigWriter.toYaml(config));
+    try (RunLock lock = open(runDir, resume, ConfigWriter.toYaml(config))) {
       Dataset data = Dataset.load(config.data());
       LOG.info(
           "data: {} training pairs, {} validation pairs; vocabularies {} / {}",
