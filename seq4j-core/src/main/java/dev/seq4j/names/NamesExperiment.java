@@ -133,7 +133,8 @@ public final class NamesExperiment {
         runDir.resolve("plots").resolve("confusion.png"),
         bundle.labels(),
         bundle.labels(),
-        e.report().rowNormalised());
+        e.report().rowNormalised(),
+        List.of("rows: true label", "columns: predicted", "shade: share of the row"));
     LOG.info(
         "test: accuracy {}, macro F1 {} ({} names)",
         String.format("%.4f", e.report().accuracy()),

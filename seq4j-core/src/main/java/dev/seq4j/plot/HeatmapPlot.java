@@ -26,11 +26,26 @@ public final class HeatmapPlot {
 
   /** Renders {@code weights[t][s]} with the given labels. */
   public static BufferedImage render(List<String> source, List<String> target, float[][] weights) {
+    return render(source, target, weights, List.of());
+  }
+
+  /**
+   * Renders {@code weights[t][s]} with the given labels and {@code caption} lines in the top-left
+   * corner (e.g. what rows and columns are).
+   */
+  public static BufferedImage render(
+      List<String> source, List<String> target, float[][] weights, List<String> caption) {
     Font font = fontFor(source, target);
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     FontMetrics fm = probe.createGraphics().getFontMetrics(font);
-    int left = 10 + target.stream().mapToInt(fm::stringWidth).max().orElse(0);
-    int top = 16 + source.stream().mapToInt(fm::stringWidth).max().orElse(0);
+    int left =
+        Math.max(
+            10 + target.stream().mapToInt(fm::stringWidth).max().orElse(0),
+            12 + caption.stream().mapToInt(fm::stringWidth).max().orElse(0));
+    int top =
+        Math.max(
+            16 + source.stream().mapToInt(fm::stringWidth).max().orElse(0),
+            12 + caption.size() * fm.getHeight());
     int width = left + CELL * source.size() + 10;
     int height = top + CELL * target.size() + 10;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -60,6 +75,10 @@ public final class HeatmapPlot {
       r.drawString(source.get(s), 0, 0);
       r.dispose();
     }
+    g.setColor(Color.DARK_GRAY);
+    for (int i = 0; i < caption.size(); i++) {
+      g.drawString(caption.get(i), 6, 6 + fm.getAscent() + i * fm.getHeight());
+    }
     g.setColor(Color.GRAY);
     g.drawRect(left, top, CELL * source.size(), CELL * target.size());
     g.dispose();
@@ -76,8 +95,15 @@ public final class HeatmapPlot {
   /** Writes the heatmap as PNG, atomically. */
   public static void writePng(
       Path file, List<String> source, List<String> target, float[][] weights) throws IOException {
+    writePng(file, source, target, weights, List.of());
+  }
+
+  /** Writes the heatmap with a caption as PNG, atomically. */
+  public static void writePng(
+      Path file, List<String> source, List<String> target, float[][] weights, List<String> caption)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(render(source, target, weights), "png", out);
+    ImageIO.write(render(source, target, weights, caption), "png", out);
     AtomicFiles.write(file, out.toByteArray());
   }
 
