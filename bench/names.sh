@@ -11,6 +11,7 @@ run() { # NAME CONFIG [--set ...]
   ./seq4j train --config "$config" --out "runs/$name" "$@" > "runs/$name.log" 2>&1
 }
 ./seq4j info > /dev/null   # builds once before the parallel runs
+export SEQ4J_REBUILD=0     # and never while they run
 run names-gru examples/names-classifier.yaml &
 run names-lstm examples/names-classifier.yaml --set model.cell=lstm &
 wait
