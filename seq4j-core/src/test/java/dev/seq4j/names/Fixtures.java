@@ -18,11 +18,18 @@ final class Fixtures {
 
   /** A configuration of {@code task} with the given model and train sections (flow YAML). */
   static NamesConfig config(String task, String model, String train) {
+    return config(task, model, train, Path.of("unused"));
+  }
+
+  /** Like {@link #config(String, String, String)}, reading names from {@code folder}. */
+  static NamesConfig config(String task, String model, String train, Path folder) {
     return (NamesConfig)
         ConfigLoader.parseRun(
             "task: "
                 + task
-                + "\nseed: 5\ndata: {folder: unused}\nmodel: "
+                + "\nseed: 5\ndata: {folder: \""
+                + folder
+                + "\"}\nmodel: "
                 + model
                 + "\ntrain: "
                 + train

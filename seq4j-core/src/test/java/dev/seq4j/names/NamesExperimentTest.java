@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.ConfigException;
-import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.config.NamesConfig;
 import dev.seq4j.model.ModelBundle;
 import dev.seq4j.train.TrainListener;
@@ -23,19 +22,7 @@ class NamesExperimentTest {
   @TempDir Path root;
 
   private NamesConfig config(String task, String model, String train) {
-    return (NamesConfig)
-        ConfigLoader.parseRun(
-            "task: "
-                + task
-                + "\nseed: 3\ndata: {folder: \""
-                + root.resolve("names")
-                + "\"}\nmodel: "
-                + model
-                + "\ntrain: "
-                + train
-                + "\n",
-            "t.yaml",
-            List.of());
+    return Fixtures.config(task, model, train, root.resolve("names"));
   }
 
   @Test
