@@ -109,40 +109,4 @@ class RnnSeq2SeqTest {
           e.getMessage());
     }
   }
-
-  /**
-   * The P2 benchmark model of {@code shared/bench} (2-layer LSTM 512, embeddings 256, Luong dot
-   * attention, W_c with bias, W_y without): 16,073,216 parameters, as {@code torch.nn} counts them.
-   */
-  @Test
-  void theBenchmarkModelHasThePeersParameterCount() {
-    try (NDManager m = Engines.start().newBaseManager()) {
-      RnnSeq2Seq p2 =
-          new RnnSeq2Seq(
-              m,
-              new RnnOptions(
-                  CellType.LSTM,
-                  256,
-                  512,
-                  2,
-                  0.1,
-                  false,
-                  Bridge.Kind.LINEAR,
-                  false,
-                  false,
-                  0,
-                  8000,
-                  8000,
-                  RnnOptions.Attention.DOT,
-                  RnnOptions.Decoder.LUONG,
-                  false,
-                  false));
-      long embeddings = 2L * 8000 * 256;
-      long lstm = (4L * 512 * (256 + 512) + 2 * 4 * 512) + (4L * 512 * (512 + 512) + 2 * 4 * 512);
-      long combine = 1024L * 512 + 512;
-      long output = 512L * 8000;
-      assertEquals(embeddings + 2 * lstm + combine + output, p2.parameters().count());
-      assertEquals(16_073_216, p2.parameters().count());
-    }
-  }
 }

@@ -1,0 +1,28 @@
+package dev.seq4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDManager;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.model.rnn.RnnSeq2Seq;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+  /**
+   * The P2 benchmark model of {@code shared/bench} as {@code seq4j bench} builds it (2-layer LSTM
+   * 512, embeddings 256, Luong dot attention, W_c with bias, W_y without): 16,073,216 parameters,
+   * as {@code torch.nn} counts them.
+   */
+  @Test
+  void theBenchmarkModelHasThePeersParameterCount() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq p2 = new RnnSeq2Seq(m, BenchCommand.p2Options());
+      long embeddings = 2L * 8000 * 256;
+      long lstm = (4L * 512 * (256 + 512) + 2 * 4 * 512) + (4L * 512 * (512 + 512) + 2 * 4 * 512);
+      long combine = 1024L * 512 + 512;
+      long output = 512L * 8000;
+      assertEquals(embeddings + 2 * lstm + combine + output, p2.parameters().count());
+      assertEquals(16_073_216, p2.parameters().count());
+    }
+  }
+}
