@@ -70,17 +70,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       try (TextLines lines =
           input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
         LineOutput.write(
-            output,
-            w -> {
-              List<String> chunk = new ArrayList<>(CHUNK);
-              while (lines.hasNext()) {
-                chunk.add(lines.next());
-                if (chunk.size() == CHUNK || !lines.hasNext()) {
-                  write(bundle, chunk, w);
-                  chunk.clear();
-                }
-              }
-            });
+            output, w -> LineOutput.inChunks(lines, CHUNK, chunk -> write(bundle, chunk, w)));
       }
     }
     return 0;

@@ -1,6 +1,7 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.data.TempFiles;
+import dev.seq4j.data.TextLines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where a line-by-line command writes: standard output, or a file that appears only when complete
@@ -20,6 +23,26 @@ final class LineOutput {
   /** What writes the lines. */
   interface Body {
     void write(Writer out) throws IOException;
+  }
+
+  /** What handles one chunk of input lines. */
+  interface Chunk {
+    void handle(List<String> lines) throws IOException;
+  }
+
+  /**
+   * Hands {@code lines} to {@code chunk} in slices of at most {@code size} lines, so large inputs
+   * stream through bounded memory.
+   */
+  static void inChunks(TextLines lines, int size, Chunk chunk) throws IOException {
+    List<String> slice = new ArrayList<>(size);
+    while (lines.hasNext()) {
+      slice.add(lines.next());
+      if (slice.size() == size || !lines.hasNext()) {
+        chunk.handle(slice);
+        slice.clear();
+      }
+    }
   }
 
   /** Refuses an output that is the input file itself, before anything is read. */

@@ -139,26 +139,24 @@ public final class TranslateCommand implements Callable<Integer> {
 
   /** Translates in chunks, so large inputs stream through bounded memory. */
   private void translateAll(Translator translator, TextLines lines, Writer out) throws IOException {
-    List<String> chunk = new ArrayList<>(CHUNK);
-    while (lines.hasNext()) {
-      chunk.add(lines.next());
-      if (chunk.size() == CHUNK || !lines.hasNext()) {
-        for (Translator.Translation t :
-            translator.translate(chunk, attentionDir != null, replaceUnk)) {
-          lineNumber++;
-          if (attentionDir != null) {
-            AttentionFiles.write(attentionDir, lineNumber, t);
+    LineOutput.inChunks(
+        lines,
+        CHUNK,
+        chunk -> {
+          for (Translator.Translation t :
+              translator.translate(chunk, attentionDir != null, replaceUnk)) {
+            lineNumber++;
+            if (attentionDir != null) {
+              AttentionFiles.write(attentionDir, lineNumber, t);
+            }
+            if (nBest == null) {
+              out.write(t.text());
+              out.write('\n');
+            } else {
+              writeNBest(t, out);
+            }
           }
-          if (nBest == null) {
-            out.write(t.text());
-            out.write('\n');
-          } else {
-            writeNBest(t, out);
-          }
-        }
-        out.flush();
-        chunk.clear();
-      }
-    }
+          out.flush();
+        });
   }
 }
