@@ -30,6 +30,7 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
   private final List<String> labels;
   private final NDManager manager;
   private final NamesModel model;
+  private final CharTokenizer tokenizer; // stateless: one token per character
 
   private NamesBundle(NamesConfig config, Vocabulary chars, List<String> labels) {
     if (labels.isEmpty()) {
@@ -38,6 +39,7 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
     this.config = config;
     this.chars = chars;
     this.labels = List.copyOf(labels);
+    this.tokenizer = new CharTokenizer(config.data().lowercase());
     this.manager = Engines.start().newBaseManager();
     Engine.getInstance().setRandomSeed((int) config.seed());
     this.model =
@@ -87,17 +89,12 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
 
   /** The character ids of {@code name} (unknown characters map to {@code <UNK>}). */
   public int[] encode(String name) {
-    return chars.encode(tokenizer().tokenize(name));
+    return chars.encode(tokenizer.tokenize(name));
   }
 
   /** The text of character ids (specials dropped). */
   public String decode(int[] ids) {
-    return tokenizer().detokenize(chars.decode(ids, true));
-  }
-
-  /** The tokenizer of names: one token per character. */
-  public CharTokenizer tokenizer() {
-    return new CharTokenizer(config.data().lowercase());
+    return tokenizer.detokenize(chars.decode(ids, true));
   }
 
   /** The class id of {@code label}, or an error listing the labels. */

@@ -23,7 +23,7 @@ abstract sealed class NamesTask implements TrainingTask<NameBatch>
   }
 
   @Override
-  public List<NameBatch> batches(int epoch, long shuffleSeed) {
+  public List<NameBatch> batches(long shuffleSeed) {
     return NameBatch.plan(
         train, bundle.config().train().batchSize(), bundle.config().train().shuffle(), shuffleSeed);
   }

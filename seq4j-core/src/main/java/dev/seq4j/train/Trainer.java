@@ -105,7 +105,7 @@ public final class Trainer {
     String outcome = "completed";
     outer:
     while (state.epoch < cfg.epochs()) {
-      List<B> batches = task.batches(state.epoch, seed * 31 + state.epoch);
+      List<B> batches = task.batches(seed * 31 + state.epoch);
       while (state.batchInEpoch < batches.size()) {
         boolean outOfSteps = cfg.maxSteps() > 0 && state.step >= cfg.maxSteps();
         if (outOfSteps || outOfTime(started)) {

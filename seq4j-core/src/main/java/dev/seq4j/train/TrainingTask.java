@@ -19,12 +19,13 @@ public interface TrainingTask<B> {
   SavedModel model();
 
   /**
-   * The batches of epoch {@code epoch} (0-based); the same epoch must give the same batches, so a
-   * resumed run continues exactly.
+   * The batches of one epoch; the same seed must give the same batches, so a resumed run continues
+   * exactly.
    *
-   * @param shuffleSeed seeds the order when {@code train.shuffle} is on
+   * @param shuffleSeed the epoch's seed (the trainer derives it from the run's seed and the epoch);
+   *     it seeds the order when {@code train.shuffle} is on
    */
-  List<B> batches(int epoch, long shuffleSeed);
+  List<B> batches(long shuffleSeed);
 
   /**
    * The loss of {@code batch} in training mode, its arrays created in {@code scope}.

@@ -41,7 +41,7 @@ final class TranslationTask implements TrainingTask<Batch> {
   }
 
   @Override
-  public List<Batch> batches(int epoch, long shuffleSeed) {
+  public List<Batch> batches(long shuffleSeed) {
     BatchingOptions options =
         new BatchingOptions(
             cfg.batchSize(),
