@@ -14,8 +14,8 @@ zcat "$data/val.en.gz" | awk 'NR <= 100' > "$tmp/val.en"
 common=(--set "data.valid=$tmp/val")
 seed=(--config examples/seed-lstm.yaml --set "data.train=$data/train" --set data.src=de --set data.trg=en
       --set data.srcTokenizer=word --set data.lowercase=false --set data.minFreq=2 --set data.maxVocab=12000
-      --set data.maxLength=50 --set train.maxSteps=400)
-batched=(--config examples/multi30k-lstm.yaml --set train.maxSteps=60)
+      --set data.maxLength=50 --set train.maxSteps=3000)
+batched=(--config examples/multi30k-lstm.yaml --set train.maxSteps=400)
 tps() { grep -o '"train_tokens_per_s" : [0-9.]*' "$1/metrics.json" | awk '{print $3}'; }
 printf '%-6s %14s %14s %8s\n' round seed_tok/s batched_tok/s ratio
 for r in $(seq 1 "$repeats"); do
