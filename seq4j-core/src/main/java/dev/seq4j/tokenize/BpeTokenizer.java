@@ -31,12 +31,17 @@ public final class BpeTokenizer implements Tokenizer {
     return segment(base.tokenize(text), bpe);
   }
 
-  /** The pieces of already tokenized text; a joiner mark stays on a token's first piece. */
+  /**
+   * The pieces of already tokenized text; a joiner mark stays on a token's first piece, and a
+   * format placeholder ({@link Placeholders}) stays whole.
+   */
   public static List<String> segment(List<String> tokens, Bpe bpe) {
     List<String> out = new ArrayList<>();
     for (String t : tokens) {
       String mark = t.startsWith(Joiner.MARK) && t.length() > 1 ? Joiner.MARK : "";
-      List<String> pieces = bpe.segment(t.substring(mark.length()));
+      String word = t.substring(mark.length());
+      List<String> pieces =
+          Placeholders.end(word, 0) == word.length() ? List.of(word) : bpe.segment(word);
       for (int i = 0; i < pieces.size(); i++) {
         String p = (i == 0 ? mark : "") + pieces.get(i);
         out.add(i < pieces.size() - 1 ? p + CONTINUE : p);

@@ -12,7 +12,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * Korean morphological segmentation with Lucene's Nori analyzer (the source material used Kiwi,
  * which is not on Maven Central). Each token is the surface text between Nori's offsets, so the
  * pieces concatenate back to the input; characters Nori skips (other than whitespace) become tokens
- * of their own, and the {@link Joiner} mark records where no space stood.
+ * of their own, and the {@link Joiner} mark records where no space stood. Format placeholders
+ * ({@link Placeholders}) are single tokens.
  *
  * <pre>
  * "파일을 열 수 없습니다." → [파일, ￭을, 열, 수, 없, ￭습니다, ￭.]
@@ -40,10 +41,34 @@ public final class KoreanTokenizer implements Tokenizer {
   public List<String> tokenize(String text) {
     String s = Tokenizers.prepare(text, lowercase);
     List<String> out = new ArrayList<>();
-    int covered = 0;
     boolean attached = false;
+    int from = 0;
+    int i = 0;
+    while (i < s.length()) { // Nori runs between placeholders; each placeholder is one token
+      int end = Placeholders.end(s, i);
+      if (end < 0) {
+        i++;
+        continue;
+      }
+      attached = segment(out, s, from, i, attached);
+      Joiner.add(out, s.substring(i, end), attached);
+      attached = true;
+      from = end;
+      i = end;
+    }
+    segment(out, s, from, s.length(), attached);
+    return out;
+  }
+
+  /** Nori over s[from, to); returns whether the next token attaches to the last one. */
+  private boolean segment(List<String> out, String s, int from, int to, boolean attached) {
+    if (from >= to) {
+      return attached;
+    }
+    String part = s.substring(from, to);
+    int covered = 0;
     try {
-      nori.setReader(new StringReader(s));
+      nori.setReader(new StringReader(part));
       OffsetAttribute offsets = nori.addAttribute(OffsetAttribute.class);
       nori.reset();
       while (nori.incrementToken()) {
@@ -52,10 +77,15 @@ public final class KoreanTokenizer implements Tokenizer {
         if (start < covered || end <= start) {
           continue;
         }
-        attached = addGap(out, s, covered, start, attached);
-        Joiner.add(out, s.substring(start, end), attached);
-        attached = true;
+        attached = addGap(out, part, covered, start, attached);
         covered = end;
+        String token = part.substring(start, end);
+        if (token.isBlank()) { // Nori emits trailing whitespace as a token of its own
+          attached = false;
+          continue;
+        }
+        Joiner.add(out, token, attached);
+        attached = true;
       }
       nori.end();
     } catch (IOException e) {
@@ -67,8 +97,7 @@ public final class KoreanTokenizer implements Tokenizer {
         throw new UncheckedIOException(e);
       }
     }
-    addGap(out, s, covered, s.length(), attached);
-    return out;
+    return addGap(out, part, covered, part.length(), attached);
   }
 
   /** Adds what Nori skipped in [from, to): whitespace separates, anything else is a token. */

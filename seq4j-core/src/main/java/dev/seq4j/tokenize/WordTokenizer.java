@@ -8,9 +8,12 @@ import java.util.List;
  * non-space character is a token of its own. Tokens written without a space before them carry the
  * {@link Joiner} mark, so {@code detokenize(tokenize(s)) == s} for text whose words are separated
  * by single spaces (runs of whitespace become one space; leading and trailing spaces are dropped).
+ * Format placeholders ({@code %s}, {@code %1$d}, {@code {0}}, …: {@link Placeholders}) are single
+ * tokens.
  *
  * <pre>
  * "Don't stop, 3.5%!" → [Don, ￭', ￭t, stop, ￭,, 3, ￭., ￭5, ￭%, ￭!]
+ * "%d files in {0}"   → [%d, files, in, {0}]
  * </pre>
  *
  * Linear time: one pass over the code points, no regular expressions.
@@ -36,8 +39,9 @@ public final class WordTokenizer implements Tokenizer {
         i += Character.charCount(cp);
         continue;
       }
-      int end = i + Character.charCount(cp);
-      if (isWordChar(cp)) {
+      int placeholder = Placeholders.end(s, i);
+      int end = placeholder > 0 ? placeholder : i + Character.charCount(cp);
+      if (placeholder < 0 && isWordChar(cp)) {
         while (end < s.length() && isWordChar(s.codePointAt(end))) {
           end += Character.charCount(s.codePointAt(end));
         }
