@@ -57,9 +57,13 @@ public final class CorpusCommand implements Runnable {
       name = "gettext",
       mixinStandardHelpOptions = true,
       description =
-          "Export an English-to-LANG parallel corpus from the gettext catalogs installed on this"
-              + " machine (<prefix>/LANG[_REGION]/LC_MESSAGES/*.mo): OUT/corpus.en and OUT/corpus.LANG,"
-              + " deduplicated, with the pairs kept and dropped and why.",
+          "Export an English–LANG parallel corpus from the gettext catalogs installed on this"
+              + " machine (<prefix>/LANG[_REGION]/LC_MESSAGES/*.mo), cleaned (escapes, keyboard"
+              + " accelerators, markup and entities removed; placeholders such as %s and {0} kept"
+              + " and checked), deduplicated by source, capped in length, shuffled with a seed and"
+              + " split: OUT/{train,valid,test}.{en,LANG} and OUT/{train,valid,test}.json"
+              + " ({\"data\":[{\"LANG\":…,\"en\":…}]}), plus OUT/corpus.{en,LANG} with every kept"
+              + " pair. Prints the pairs kept and dropped and why.",
       footer = {"%nExample:%n  ./seq4j corpus gettext --lang ko --out data/gettext-ko"})
   public static final class Gettext implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -76,26 +80,54 @@ public final class CorpusCommand implements Runnable {
             "locale directories to search (default: /usr/share/locale, /usr/local/share/locale, /usr/share/locale-langpack)")
     List<Path> prefixes;
 
+    @Option(
+        names = "--valid",
+        defaultValue = "1000",
+        description = "validation pairs (default: ${DEFAULT-VALUE})")
+    int valid;
+
+    @Option(
+        names = "--test",
+        defaultValue = "1000",
+        description = "test pairs (default: ${DEFAULT-VALUE})")
+    int test;
+
+    @Option(
+        names = "--max-words",
+        defaultValue = "30",
+        description =
+            "drop pairs with a side longer than this many words (default: ${DEFAULT-VALUE})")
+    int maxWords;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "seed of the shuffle before the split (default: ${DEFAULT-VALUE})")
+    long seed;
+
     @Override
     public Integer call() throws Exception {
       if (!lang.matches("[A-Za-z]{2,3}")) {
         throw new IllegalArgumentException(
             "--lang must be a 2- or 3-letter language code, was '" + lang + "'");
       }
-      GettextCorpus.Report r =
-          GettextCorpus.export(lang, prefixes == null ? GettextCorpus.PREFIXES : prefixes, out);
+      if (lang.equalsIgnoreCase("en")) {
+        throw new IllegalArgumentException("--lang en: the catalogs translate from English");
+      }
+      List<Path> where = prefixes == null ? GettextCorpus.PREFIXES : prefixes;
+      GettextCorpus.Options options = new GettextCorpus.Options(maxWords, valid, test, seed);
+      GettextCorpus.Report r = GettextCorpus.export(lang, where, out, options);
+      if (r.catalogs() == 0) {
+        throw new IllegalArgumentException("no catalogs for '" + lang + "' under " + where);
+      }
       var o = spec.commandLine().getOut();
       o.printf(
           "gettext: %d catalogs (%d unreadable), %,d pairs kept in %s%n",
           r.catalogs(), r.catalogsUnreadable(), r.kept(), out);
       r.dropped().forEach((reason, n) -> o.printf("gettext: dropped %,d: %s%n", n, reason));
-      if (r.catalogs() == 0) {
-        throw new IllegalArgumentException(
-            "no catalogs for '"
-                + lang
-                + "' under "
-                + (prefixes == null ? GettextCorpus.PREFIXES : prefixes));
-      }
+      o.printf(
+          "gettext: split (seed %d): train %,d, valid %,d, test %,d%n",
+          seed, r.train(), r.valid(), r.test());
       return 0;
     }
   }

@@ -1,5 +1,8 @@
 package dev.seq4j.data;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -7,23 +10,32 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An English→target parallel corpus from the gettext catalogs installed on the machine: every
- * {@code <prefix>/<lang>[_REGION][@variant]/LC_MESSAGES/*.mo}. Each entry gives msgid → msgstr[0]
- * and, for plurals, msgid_plural → msgstr[1]; pairs with an empty translation, a translation equal
- * to the source, or already seen are dropped and counted by reason. Line breaks and tabs inside a
- * message become spaces so the two files stay line-aligned.
+ * An English–LANG parallel corpus from the gettext catalogs installed on the machine: every {@code
+ * <prefix>/<lang>[_REGION][@variant]/LC_MESSAGES/*.mo}. Each entry gives msgid → msgstr[0] and, for
+ * plurals, msgid_plural → msgstr[1]. Both sides are cleaned by {@link CatalogText} (escapes,
+ * accelerators, markup, entities; placeholders kept), then a pair is dropped, and counted by
+ * reason, when its translation is empty or equal to the source, its placeholders differ from the
+ * source's, either side is longer than the word cap, or its source was already seen (compared
+ * without case and trailing punctuation, so the splits share no source). The kept pairs are
+ * shuffled with a seed and split into test, validation and training sets of stated sizes.
+ *
+ * <p>Written to the output directory, all or nothing: {@code corpus.en} / {@code corpus.LANG}
+ * (every kept pair, in catalog order), {@code train|valid|test.en} / {@code .LANG} (line-aligned
+ * text) and {@code train|valid|test.json} in the source document's layout {@code
+ * {"data":[{"LANG":…,"en":…}, …]}}.
  */
 public final class GettextCorpus {
   /** Where catalogs are installed on Debian-like systems. */
@@ -38,12 +50,42 @@ public final class GettextCorpus {
   private GettextCorpus() {}
 
   /**
+   * How the corpus is filtered and split.
+   *
+   * @param maxWords longest side, in whitespace-separated words, a kept pair may have
+   * @param valid validation pairs
+   * @param test test pairs
+   * @param seed seed of the shuffle before splitting
+   */
+  public record Options(int maxWords, int valid, int test, long seed) {
+    /** Validates the fields. */
+    public Options {
+      if (maxWords < 1) {
+        throw new IllegalArgumentException("--max-words must be at least 1, was " + maxWords);
+      }
+      if (valid < 0 || test < 0) {
+        throw new IllegalArgumentException(
+            "--valid and --test must not be negative, were " + valid + " and " + test);
+      }
+    }
+  }
+
+  /**
    * What an export did.
    *
    * @param dropped pairs dropped, by reason
+   * @param train training pairs written
+   * @param valid validation pairs written
+   * @param test test pairs written
    */
   public record Report(
-      int catalogs, int catalogsUnreadable, long kept, Map<String, Long> dropped) {}
+      int catalogs,
+      int catalogsUnreadable,
+      long kept,
+      Map<String, Long> dropped,
+      int train,
+      int valid,
+      int test) {}
 
   /** The catalogs of {@code lang} under {@code prefixes}, sorted by path. */
   public static List<Path> catalogs(String lang, List<Path> prefixes) throws IOException {
@@ -69,10 +111,14 @@ public final class GettextCorpus {
     return out;
   }
 
-  /** Writes {@code out/corpus.en} and {@code out/corpus.LANG}; returns the counts. */
-  public static Report export(String lang, List<Path> prefixes, Path out) throws IOException {
+  /**
+   * Reads, cleans, filters and splits the catalogs of {@code lang}; writes the files to {@code
+   * out}.
+   */
+  public static Report export(String lang, List<Path> prefixes, Path out, Options options)
+      throws IOException {
     List<Path> files = catalogs(lang, prefixes);
-    Set<String> seen = new LinkedHashSet<>();
+    Set<String> seen = new HashSet<>();
     List<String[]> pairs = new ArrayList<>();
     Map<String, Long> dropped = new TreeMap<>();
     int unreadable = 0;
@@ -86,20 +132,50 @@ public final class GettextCorpus {
         continue;
       }
       for (MoCatalog.Entry e : catalog.entries()) {
-        offer(e.msgid(), e.msgstr().get(0), seen, pairs, dropped);
+        offer(e.msgid(), e.msgstr().get(0), options, seen, pairs, dropped);
         if (e.msgidPlural() != null && e.msgstr().size() > 1) {
-          offer(e.msgidPlural(), e.msgstr().get(1), seen, pairs, dropped);
+          offer(e.msgidPlural(), e.msgstr().get(1), options, seen, pairs, dropped);
         }
       }
     }
-    write(out, lang, pairs);
-    return new Report(files.size(), unreadable, pairs.size(), new LinkedHashMap<>(dropped));
+    if (!files.isEmpty() && pairs.size() <= (long) options.valid() + options.test()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "only %d pairs kept from %d catalogs: --valid %d and --test %d leave no training"
+                  + " pairs",
+              pairs.size(), files.size(), options.valid(), options.test()));
+    }
+    List<String[]> shuffled = new ArrayList<>(pairs);
+    Collections.shuffle(shuffled, new Random(options.seed()));
+    int test = files.isEmpty() ? 0 : options.test();
+    int valid = files.isEmpty() ? 0 : options.valid();
+    Map<String, List<String[]>> sets = new LinkedHashMap<>();
+    sets.put("corpus", pairs);
+    sets.put("test", shuffled.subList(0, test));
+    sets.put("valid", shuffled.subList(test, test + valid));
+    sets.put("train", shuffled.subList(test + valid, shuffled.size()));
+    if (!files.isEmpty()) {
+      write(out, lang, sets);
+    }
+    return new Report(
+        files.size(),
+        unreadable,
+        pairs.size(),
+        new LinkedHashMap<>(dropped),
+        sets.get("train").size(),
+        valid,
+        test);
   }
 
   private static void offer(
-      String src, String trg, Set<String> seen, List<String[]> pairs, Map<String, Long> dropped) {
-    String s = clean(src);
-    String t = clean(trg);
+      String src,
+      String trg,
+      Options options,
+      Set<String> seen,
+      List<String[]> pairs,
+      Map<String, Long> dropped) {
+    String s = CatalogText.clean(src);
+    String t = CatalogText.clean(trg);
     String reason = null;
     if (t.isBlank()) {
       reason = "empty translation";
@@ -107,8 +183,12 @@ public final class GettextCorpus {
       reason = "empty source";
     } else if (s.equals(t)) {
       reason = "identical to source";
-    } else if (!seen.add(s + "\t" + t)) {
-      reason = "duplicate";
+    } else if (!CatalogText.placeholdersMatch(s, t)) {
+      reason = "placeholders differ";
+    } else if (Math.max(CatalogText.words(s), CatalogText.words(t)) > options.maxWords()) {
+      reason = "longer than " + options.maxWords() + " words";
+    } else if (!seen.add(CatalogText.sourceKey(s))) {
+      reason = "duplicate source";
     }
     if (reason == null) {
       pairs.add(new String[] {s, t});
@@ -117,33 +197,65 @@ public final class GettextCorpus {
     }
   }
 
-  private static String clean(String s) {
-    String flat = s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
-    return Normalizer.normalize(flat.strip(), Normalizer.Form.NFC);
-  }
-
-  private static void write(Path out, String lang, List<String[]> pairs) throws IOException {
+  /** Writes every file to a temporary sibling first; renames them only when all are written. */
+  private static void write(Path out, String lang, Map<String, List<String[]>> sets)
+      throws IOException {
     Files.createDirectories(out);
-    Path en = out.resolve("corpus.en");
-    Path other = out.resolve("corpus." + lang);
-    Path tmpEn = TempFiles.sibling(out.resolve("corpus.en"));
-    Path tmpOther = TempFiles.sibling(out.resolve("corpus." + lang));
+    Map<Path, Path> staged = new LinkedHashMap<>();
     try {
-      try (Writer a = Files.newBufferedWriter(tmpEn, StandardCharsets.UTF_8);
-          Writer b = Files.newBufferedWriter(tmpOther, StandardCharsets.UTF_8)) {
-        for (String[] p : pairs) {
-          a.write(p[0]);
-          a.write('\n');
-          b.write(p[1]);
-          b.write('\n');
+      for (Map.Entry<String, List<String[]>> set : sets.entrySet()) {
+        String name = set.getKey();
+        List<String[]> pairs = set.getValue();
+        writeSide(stage(out.resolve(name + ".en"), staged), pairs, 0);
+        writeSide(stage(out.resolve(name + "." + lang), staged), pairs, 1);
+        if (!name.equals("corpus")) {
+          writeJson(stage(out.resolve(name + ".json"), staged), lang, pairs);
         }
       }
-      Files.move(tmpEn, en, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      Files.move(
-          tmpOther, other, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      for (Map.Entry<Path, Path> e : staged.entrySet()) {
+        Files.move(
+            e.getValue(),
+            e.getKey(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
     } finally {
-      Files.deleteIfExists(tmpEn);
-      Files.deleteIfExists(tmpOther);
+      for (Path tmp : staged.values()) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  private static Path stage(Path target, Map<Path, Path> staged) throws IOException {
+    Path tmp = TempFiles.sibling(target);
+    staged.put(target, tmp);
+    return tmp;
+  }
+
+  private static void writeSide(Path file, List<String[]> pairs, int side) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (String[] p : pairs) {
+        w.write(p[side]);
+        w.write('\n');
+      }
+    }
+  }
+
+  private static void writeJson(Path file, String lang, List<String[]> pairs) throws IOException {
+    try (JsonGenerator g =
+        new JsonFactory().createGenerator(Files.newOutputStream(file), JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (String[] p : pairs) {
+        g.writeStartObject();
+        g.writeStringField(lang, p[1]);
+        g.writeStringField("en", p[0]);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
     }
   }
 }

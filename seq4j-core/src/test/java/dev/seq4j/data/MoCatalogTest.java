@@ -90,17 +90,79 @@ class MoCatalogTest {
     Files.write(prefix.resolve("ko/LC_MESSAGES/broken.mo"), new byte[] {1, 2, 3});
     Path out = dir.resolve("out");
     GettextCorpus.Report r =
-        GettextCorpus.export("ko", List.of(prefix, dir.resolve("missing")), out);
+        GettextCorpus.export(
+            "ko",
+            List.of(prefix, dir.resolve("missing")),
+            out,
+            new GettextCorpus.Options(30, 1, 1, 7));
     assertEquals(3, r.catalogs());
     assertEquals(1, r.catalogsUnreadable());
     assertEquals(5, r.kept());
     assertEquals(
-        Map.of("duplicate", 5L, "empty translation", 2L, "identical to source", 2L), r.dropped());
+        Map.of("duplicate source", 5L, "empty translation", 2L, "identical to source", 2L),
+        r.dropped());
     assertEquals(
         List.of("Open file", "Open", "%d file", "%d files", "Line one line two"),
         Files.readAllLines(out.resolve("corpus.en")));
     assertEquals(
         List.of("파일 열기", "열기", "파일 %d개", "파일 %d개들", "첫 줄 둘째 줄"),
         Files.readAllLines(out.resolve("corpus.ko")));
+    assertEquals(List.of(3, 1, 1), List.of(r.train(), r.valid(), r.test()));
+    // the three splits partition the kept pairs, line-aligned, and the JSON holds the same pairs
+    List<String> all = new java.util.ArrayList<>();
+    for (String set : List.of("train", "valid", "test")) {
+      List<String> en = Files.readAllLines(out.resolve(set + ".en"));
+      List<String> ko = Files.readAllLines(out.resolve(set + ".ko"));
+      assertEquals(en.size(), ko.size());
+      List<SentencePair> json = new java.util.ArrayList<>();
+      try (ParallelCorpus.Reader reader =
+          ParallelCorpus.open(out.resolve(set + ".json").toString(), "json", "ko", "en")) {
+        reader.forEachRemaining(json::add);
+      }
+      assertEquals(en.size(), json.size());
+      for (int i = 0; i < en.size(); i++) {
+        assertEquals(ko.get(i), json.get(i).src());
+        assertEquals(en.get(i), json.get(i).trg());
+        all.add(en.get(i) + "\t" + ko.get(i));
+      }
+    }
+    List<String> corpus = new java.util.ArrayList<>();
+    List<String> corpusKo = Files.readAllLines(out.resolve("corpus.ko"));
+    List<String> corpusEn = Files.readAllLines(out.resolve("corpus.en"));
+    for (int i = 0; i < corpusEn.size(); i++) {
+      corpus.add(corpusEn.get(i) + "\t" + corpusKo.get(i));
+    }
+    all.sort(null);
+    corpus.sort(null);
+    assertEquals(corpus, all);
+    // the same seed gives the same split; no temporary files are left behind
+    List<String> test = Files.readAllLines(out.resolve("test.en"));
+    GettextCorpus.export("ko", List.of(prefix), out, new GettextCorpus.Options(30, 1, 1, 7));
+    assertEquals(test, Files.readAllLines(out.resolve("test.en")));
+    try (var files = Files.list(out)) {
+      assertEquals(11, files.count());
+    }
+  }
+
+  @Test
+  void gettextExportRefusesSplitsLargerThanTheCorpusAndWritesNothing() throws IOException {
+    Path messages = Files.createDirectories(dir.resolve("locale/ko/LC_MESSAGES"));
+    Files.write(
+        messages.resolve("app.mo"),
+        MoWriter.write(KO, ByteOrder.LITTLE_ENDIAN, StandardCharsets.UTF_8));
+    Path out = dir.resolve("out");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GettextCorpus.export(
+                    "ko",
+                    List.of(dir.resolve("locale")),
+                    out,
+                    new GettextCorpus.Options(30, 3, 2, 1)));
+    assertEquals(
+        "only 5 pairs kept from 1 catalogs: --valid 3 and --test 2 leave no training pairs",
+        e.getMessage());
+    assertEquals(false, Files.exists(out));
   }
 }
