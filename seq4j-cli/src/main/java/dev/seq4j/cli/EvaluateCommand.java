@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.eval.Repetition;
 import dev.seq4j.model.ModelBundle;
 import dev.seq4j.train.Evaluator;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Translate --src with a model and score it against --ref: BLEU and chrF (sacreBLEU"
-            + " defaults), exact match, token accuracy and perplexity.",
+            + " defaults), exact match, token accuracy, perplexity, and repetition: the share of"
+            + " outputs (and, as a baseline, of references) in which a word n-gram (n ≤ 4) occurs"
+            + " 3 or more times.",
     footer = {
       "%nExample:",
       "  ./seq4j evaluate --model RUN_DIR --src data/test.src --ref data/test.trg --json"
@@ -72,6 +75,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       figures.put("bleu", r.bleu());
       figures.put("chrf", r.chrf());
       figures.put("exact_match", r.exactMatch());
+      figures.put("repetition", Repetition.share(r.hypotheses()));
+      figures.put("repetition_ref", Repetition.share(r.references()));
       figures.put("token_accuracy", r.accuracy());
       figures.put("perplexity", r.perplexity());
       figures.put("decode_seconds", r.decodeSeconds());

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An attention heatmap: one row per target token, one column per source token, darker = more
@@ -20,6 +22,9 @@ import javax.imageio.ImageIO;
  * Debian's {@code fonts-nanum}), else the logical SansSerif font.
  */
 public final class HeatmapPlot {
+  private static final Logger LOG = LoggerFactory.getLogger(HeatmapPlot.class);
+  private static volatile boolean warnedAboutFonts;
+
   static final int CELL = 28;
 
   private HeatmapPlot() {}
@@ -119,6 +124,15 @@ public final class HeatmapPlot {
       if (f.canDisplayUpTo(all) == -1) {
         return f;
       }
+    }
+    if (!warnedAboutFonts) {
+      warnedAboutFonts = true;
+      int bad = all.codePointAt(fallback.canDisplayUpTo(all));
+      LOG.warn(
+          "no installed font can draw '{}' (U+{}) in the heatmap labels: they show as boxes;"
+              + " install a font that covers them (Korean on Debian: apt-get install fonts-nanum)",
+          new String(Character.toChars(bad)),
+          String.format("%04X", bad));
     }
     return fallback;
   }

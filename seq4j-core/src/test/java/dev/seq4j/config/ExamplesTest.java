@@ -1,0 +1,41 @@
+package dev.seq4j.config;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every committed example configuration loads: no unknown key, no bad value. */
+class ExamplesTest {
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
+  @Test
+  void everyExampleLoads() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(EXAMPLES)) {
+      files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertTrue(files.size() >= 11, files.toString());
+    for (Path f : files) {
+      assertDoesNotThrow(() -> ConfigLoader.loadRun(f, List.of()), f.toString());
+    }
+  }
+
+  @Test
+  void koreanSeedPresetIsTheSourceRecipe() {
+    ExperimentConfig c = ConfigLoader.load(EXAMPLES.resolve("ko-en-seed.yaml"), List.of());
+    assertEquals(DataConfig.Format.JSON, c.data().format());
+    assertEquals(DataConfig.TokenizerKind.KOREAN, c.data().srcTokenizer());
+    assertEquals(1, c.train().batchSize());
+    assertEquals(0.001, c.train().learningRate());
+    assertEquals(0.9, c.train().momentum());
+    assertEquals(20, c.train().epochs());
+    assertEquals(20, c.decode().maxLength());
+  }
+}
