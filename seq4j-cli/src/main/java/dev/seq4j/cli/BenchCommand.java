@@ -7,11 +7,9 @@ import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.rnn.Bridge;
-import dev.seq4j.model.rnn.CellType;
-import dev.seq4j.model.rnn.RnnOptions;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -27,12 +25,14 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Run a benchmark workload of shared/bench/README.md with seq4j's models and print its"
-            + " RESULT line. Workloads: p4c (beam 5 over the P2 model, 30 steps: one sentence at a"
-            + " time as the peer does, then the 64 sentences batched).",
-    footer = {"%nExample:", "  ./seq4j bench p4c"})
+        "Run a benchmark workload of shared/bench/README.md with seq4j's own model classes and"
+            + " print its RESULT line(s) last, after the peak resident memory. Workloads: p1 (the"
+            + " seed recipe, batch 1), p2 (LSTM + dot attention training, batch 64), p3"
+            + " (Transformer training, batch 64), p4a (greedy, P2 model), p4b (greedy Transformer:"
+            + " the exact workload without a cache, then with the decoder cache), p4c (beam 5 over"
+            + " the P2 model: one sentence at a time as the peer does, then batched over the 64).",
+    footer = {"%nExample:", "  ./seq4j bench p2"})
 public final class BenchCommand implements Callable<Integer> {
-  private static final int VOCAB = 8000;
   private static final int SENTENCES = 64;
   private static final int SRC_LEN = 20;
   private static final int STEPS = 30;
@@ -42,21 +42,45 @@ public final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "WORKLOAD", description = "p4c")
+  @Parameters(paramLabel = "WORKLOAD", description = "p1, p2, p3, p4a, p4b or p4c")
   String workload;
 
   @Override
   public Integer call() {
-    if (!workload.equals("p4c")) {
-      throw new IllegalArgumentException("unknown workload '" + workload + "' (known: p4c)");
+    if (!List.of("p1", "p2", "p3", "p4a", "p4b", "p4c").contains(workload)) {
+      throw new IllegalArgumentException(
+          "unknown workload '" + workload + "' (known: p1, p2, p3, p4a, p4b, p4c)");
     }
     Engines.start();
     PrintWriter out = spec.commandLine().getOut();
+    List<Workloads.Result> results;
     try (NDManager manager = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(0);
-      RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options());
+      results =
+          switch (workload) {
+            case "p1" -> List.of(Workloads.p1(manager));
+            case "p2" -> List.of(Workloads.p2(manager));
+            case "p3" -> List.of(Workloads.p3(manager));
+            case "p4a" -> List.of(Workloads.p4a(manager));
+            case "p4b" -> Workloads.p4b(manager);
+            default -> p4c(manager);
+          };
+    }
+    results.stream().filter(r -> !r.summary().isEmpty()).forEach(r -> out.println(r.summary()));
+    out.printf("peak RSS %d MiB%n", Workloads.peakRssMib());
+    for (Workloads.Result r : results) {
+      out.printf(
+          "RESULT name=%s metric=%s value=%.2f params=%d%n",
+          r.name(), r.metric(), r.value(), r.params());
+    }
+    return 0;
+  }
+
+  /** P4c: beam 5 over the P2 model, 64 sentences of 20 ids, exactly 30 steps. */
+  private static List<Workloads.Result> p4c(NDManager manager) {
+    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, Workloads.p2Options())) {
       long params = model.parameters().count();
-      long[][] src = sources();
+      long[][] src = Workloads.ids(new Random(0), SENTENCES, SRC_LEN);
       // exactly 30 steps: <eos> is barred for 30 steps and the cap ends every hypothesis at 30
       BeamSearch beam =
           new BeamSearch(2, 3, BEAM, LengthLimit.absolute(STEPS), LengthPenalty.none(), STEPS);
@@ -75,57 +99,21 @@ public final class BenchCommand implements Callable<Integer> {
       }
       double oneAtATime = PASSES * SENTENCES / ((System.nanoTime() - t0) / 1e9);
       int[] lengths = new int[SENTENCES];
-      java.util.Arrays.fill(lengths, SRC_LEN);
+      Arrays.fill(lengths, SRC_LEN);
       beam.decode(model, manager, src, lengths, 1, false); // warm-up
       t0 = System.nanoTime();
       for (int p = 0; p < PASSES; p++) {
         beam.decode(model, manager, src, lengths, 1, false);
       }
       double batched = PASSES * SENTENCES / ((System.nanoTime() - t0) / 1e9);
-      out.printf(
-          "P4c beam5_lstm_attn: one at a time %.1f sentences/s, batched over the 64 %.1f"
-              + " sentences/s; first hypothesis %d tokens, score %.2f%n",
-          oneAtATime, batched, first.get(0).ids().length, first.get(0).score());
-      out.printf(
-          "RESULT name=beam5_lstm_attn metric=sentences/s value=%.1f params=%d%n",
-          oneAtATime, params);
-      out.printf(
-          "RESULT name=beam5_lstm_attn_batched metric=sentences/s value=%.1f params=%d%n",
-          batched, params);
+      String summary =
+          String.format(
+              "P4c beam5_lstm_attn: one at a time %.1f sentences/s, batched over the 64 %.1f"
+                  + " sentences/s; first hypothesis %d tokens, score %.2f",
+              oneAtATime, batched, first.get(0).ids().length, first.get(0).score());
+      return List.of(
+          new Workloads.Result("beam5_lstm_attn", "sentences/s", oneAtATime, params, summary),
+          new Workloads.Result("beam5_lstm_attn_batched", "sentences/s", batched, params, ""));
     }
-    return 0;
-  }
-
-  /** The P2 model: 2-layer LSTM 512, embeddings 256, Luong dot attention, W_y without bias. */
-  static RnnOptions p2Options() {
-    return new RnnOptions(
-        CellType.LSTM,
-        256,
-        512,
-        2,
-        0.1,
-        false,
-        Bridge.Kind.LINEAR,
-        false,
-        false,
-        0,
-        VOCAB,
-        VOCAB,
-        RnnOptions.Attention.DOT,
-        RnnOptions.Decoder.LUONG,
-        false,
-        false);
-  }
-
-  /** 64 sources of 20 ids uniform in [4, 8000), seeded. */
-  private static long[][] sources() {
-    Random random = new Random(0);
-    long[][] src = new long[SENTENCES][SRC_LEN];
-    for (long[] row : src) {
-      for (int i = 0; i < SRC_LEN; i++) {
-        row[i] = 4 + random.nextInt(VOCAB - 4);
-      }
-    }
-    return src;
   }
 }

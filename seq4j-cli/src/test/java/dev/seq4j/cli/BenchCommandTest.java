@@ -16,13 +16,36 @@ class BenchCommandTest {
   @Test
   void theBenchmarkModelHasThePeersParameterCount() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      RnnSeq2Seq p2 = new RnnSeq2Seq(m, BenchCommand.p2Options());
+      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Options());
       long embeddings = 2L * 8000 * 256;
       long lstm = (4L * 512 * (256 + 512) + 2 * 4 * 512) + (4L * 512 * (512 + 512) + 2 * 4 * 512);
       long combine = 1024L * 512 + 512;
       long output = 512L * 8000;
       assertEquals(embeddings + 2 * lstm + combine + output, p2.parameters().count());
       assertEquals(16_073_216, p2.parameters().count());
+    }
+  }
+
+  /** P1 (11,353,920) and P3 (11,682,624, with nn.Transformer's final norms) as torch.nn counts. */
+  @Test
+  void p1AndP3HaveThePeersParameterCounts() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      long lstm = 4L * 512 * (256 + 512) + 2 * 4 * 512;
+      long p1 = 2L * 8000 * 256 + 2 * lstm + 512L * 8000 + 8000;
+      assertEquals(p1, new RnnSeq2Seq(m, Workloads.p1Options()).parameters().count());
+      assertEquals(11_353_920, p1);
+      long attention = 4L * (256 * 256 + 256);
+      long ffn = 256L * 1024 + 1024 + 1024L * 256 + 256;
+      long norm = 2 * 256;
+      long encoder = 3 * (attention + ffn + 2 * norm) + norm;
+      long decoder = 3 * (2 * attention + ffn + 3 * norm) + norm;
+      long p3 = 2L * 8000 * 256 + encoder + decoder + 256L * 8000 + 8000;
+      assertEquals(
+          p3,
+          new dev.seq4j.model.transformer.TransformerSeq2Seq(m, Workloads.p3Options())
+              .parameters()
+              .count());
+      assertEquals(11_682_624, p3);
     }
   }
 }
