@@ -7,14 +7,20 @@ import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
+import dev.seq4j.serve.LoadTest;
+import dev.seq4j.serve.ServeOptions;
+import dev.seq4j.serve.TranslationServer;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,8 +36,14 @@ import picocli.CommandLine.Parameters;
             + " seed recipe, batch 1), p2 (LSTM + dot attention training, batch 64), p3"
             + " (Transformer training, batch 64), p4a (greedy, P2 model), p4b (greedy Transformer:"
             + " the exact workload without a cache, then with the decoder cache), p4c (beam 5 over"
-            + " the P2 model: one sentence at a time as the peer does, then batched over the 64).",
-    footer = {"%nExample:", "  ./seq4j bench p2"})
+            + " the P2 model: one sentence at a time as the peer does, then batched over the 64);"
+            + " serve (a load test of seq4j serve on loopback: 1, 2 and 8 closed-loop clients,"
+            + " with dynamic batching on and off; needs --model and --input).",
+    footer = {
+      "%nExample:",
+      "  ./seq4j bench p2",
+      "  ./seq4j bench serve --model runs/m30k --input test.de --seconds 20"
+    })
 public final class BenchCommand implements Callable<Integer> {
   private static final int SENTENCES = 64;
   private static final int SRC_LEN = 20;
@@ -42,14 +54,35 @@ public final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "WORKLOAD", description = "p1, p2, p3, p4a, p4b or p4c")
+  @Parameters(paramLabel = "WORKLOAD", description = "p1, p2, p3, p4a, p4b, p4c or serve")
   String workload;
 
+  @Option(names = "--model", description = "serve: the model to load-test")
+  Path model;
+
+  @Option(names = "--input", description = "serve: sentences to send, one per line")
+  Path input;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "20",
+      description = "serve: seconds per measurement (default: ${DEFAULT-VALUE})")
+  double seconds;
+
+  @Option(
+      names = "--max-requests",
+      defaultValue = "20000",
+      description = "serve: most requests per measurement (default: ${DEFAULT-VALUE})")
+  long maxRequests;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (workload.equals("serve")) {
+      return serve();
+    }
     if (!List.of("p1", "p2", "p3", "p4a", "p4b", "p4c").contains(workload)) {
       throw new IllegalArgumentException(
-          "unknown workload '" + workload + "' (known: p1, p2, p3, p4a, p4b, p4c)");
+          "unknown workload '" + workload + "' (known: p1, p2, p3, p4a, p4b, p4c, serve)");
     }
     Engines.start();
     PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +105,51 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(
           "RESULT name=%s metric=%s value=%.2f params=%d%n",
           r.name(), r.metric(), r.value(), r.params());
+    }
+    return 0;
+  }
+
+  /** The load test: the server in this process, 1, 2 and 8 clients, batching on and off. */
+  private int serve() throws Exception {
+    if (model == null || input == null) {
+      throw new IllegalArgumentException("bench serve needs --model DIR and --input FILE");
+    }
+    List<String> sentences =
+        EvaluateCommand.readAll(input).stream().filter(l -> !l.isBlank()).toList();
+    if (sentences.isEmpty()) {
+      throw new IllegalArgumentException(input + ": no sentences");
+    }
+    Engines.start();
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "%-9s %7s %9s %7s %12s %9s %9s %8s%n",
+        "batching", "clients", "requests", "errors", "requests/s", "p50 ms", "p99 ms", "p99/p50");
+    try (ModelBundle bundle = ModelBundle.load(model)) {
+      for (boolean batching : new boolean[] {true, false}) {
+        ServeOptions o =
+            ServeOptions.defaults()
+                .withPort(0)
+                .withBatching(batching ? 64 : 1, batching ? 5 : 0, 4096);
+        try (TranslationServer server = new TranslationServer(bundle, o)) {
+          server.start();
+          String base = "http://127.0.0.1:" + server.port();
+          LoadTest.run(base, sentences, 2, Math.min(3, seconds), maxRequests); // warm-up
+          for (int clients : new int[] {1, 2, 8}) {
+            LoadTest.Row r = LoadTest.run(base, sentences, clients, seconds, maxRequests);
+            out.printf(
+                "%-9s %7d %9d %7d %12.1f %9.1f %9.1f %8.2f%n",
+                batching ? "on" : "off",
+                r.clients(),
+                r.requests(),
+                r.errors(),
+                r.throughput(),
+                r.p50(),
+                r.p99(),
+                r.p99() / r.p50());
+            out.flush();
+          }
+        }
+      }
     }
     return 0;
   }

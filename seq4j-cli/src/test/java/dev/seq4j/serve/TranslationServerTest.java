@@ -296,6 +296,17 @@ class TranslationServerTest {
         "the listener is closed after the drain");
   }
 
+  @Test
+  void aBoundedLoadTestCountsEveryRequest() throws Exception {
+    LoadTest.Row r = LoadTest.run(base, List.of("a b c", "d e", "f a b c d"), 4, 10, 40);
+    assertEquals(4, r.clients());
+    assertEquals(40, r.requests() + r.errors(), "bounded by maxRequests");
+    assertEquals(0, r.errors());
+    assertTrue(r.p50() > 0 && r.p50() <= r.p99(), r.toString());
+    assertEquals(3.0, LoadTest.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.99));
+    assertEquals(2.0, LoadTest.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.50));
+  }
+
   private static String get(String b, String path) throws Exception {
     return CLIENT
         .send(
