@@ -1,10 +1,14 @@
 package dev.seq4j.cli;
 
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.NamesConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.ModelBundle;
+import dev.seq4j.names.NamesBundle;
 import dev.seq4j.serve.ServeOptions;
 import dev.seq4j.serve.TranslationServer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -18,7 +22,8 @@ import picocli.CommandLine.Option;
     description =
         "Serve a trained translator over HTTP: POST /v1/translate ({\"text\": …} or {\"texts\":"
             + " […]}, optional beam, nbest, maxLength, attention), GET /health, GET /v1/model,"
-            + " GET /metrics (Prometheus) and a web page at /. Concurrent requests are decoded"
+            + " GET /metrics (Prometheus) and a web page at /; for a names model POST /v1/classify"
+            + " or POST /v1/generate instead of /v1/translate. Concurrent requests are decoded"
             + " together in dynamic batches. SIGTERM or Ctrl-C finishes the requests in flight,"
             + " answers new ones with 503, then exits.",
     footer = {
@@ -106,15 +111,31 @@ public final class ServeCommand implements Callable<Integer> {
             defaults.timeoutMillis(),
             defaults.threads());
     Engines.start();
-    ModelBundle bundle = ModelBundle.load(model);
-    TranslationServer server = new TranslationServer(bundle, options);
+    Path checkpoint = ModelBundle.resolve(model);
+    boolean namesModel =
+        ConfigLoader.loadRun(checkpoint.resolve("config.yaml"), List.of()) instanceof NamesConfig;
+    AutoCloseable bundle;
+    TranslationServer server;
+    if (namesModel) {
+      NamesBundle names = NamesBundle.load(model);
+      bundle = names;
+      server = new TranslationServer(names, options);
+    } else {
+      ModelBundle translator = ModelBundle.load(model);
+      bundle = translator;
+      server = new TranslationServer(translator, options);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   server.drain(30_000);
-                  bundle.close();
+                  try {
+                    bundle.close();
+                  } catch (Exception e) {
+                    // exiting anyway
+                  }
                   stopped.countDown();
                 },
                 "seq4j-serve-shutdown"));

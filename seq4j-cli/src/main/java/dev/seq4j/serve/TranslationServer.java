@@ -11,6 +11,7 @@ import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.config.RnnConfig;
 import dev.seq4j.decode.Translator;
 import dev.seq4j.model.ModelBundle;
+import dev.seq4j.names.NamesBundle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ public final class TranslationServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ModelBundle bundle;
+  private final NamesApi names;
   private final ServeOptions options;
   private final Metrics metrics = new Metrics();
   private final BatchingQueue queue;
@@ -51,13 +53,26 @@ public final class TranslationServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile String state = "loading";
 
-  /** Binds the server; {@link #start()} warms the model up and starts answering. */
+  /** Binds the server for a translator; {@link #start()} warms the model up. */
   public TranslationServer(ModelBundle bundle, ServeOptions options) throws IOException {
+    this(bundle, null, options);
+  }
+
+  /** Binds the server for a names classifier or generator. */
+  public TranslationServer(NamesBundle names, ServeOptions options) throws IOException {
+    this(null, names, options);
+  }
+
+  private TranslationServer(ModelBundle bundle, NamesBundle names, ServeOptions options)
+      throws IOException {
     this.bundle = bundle;
+    this.names = names == null ? null : new NamesApi(names, JSON, options);
     this.options = options;
     this.queue =
-        new BatchingQueue(
-            bundle, options.maxBatch(), options.maxWaitMillis(), options.queueTexts(), metrics);
+        bundle == null
+            ? null
+            : new BatchingQueue(
+                bundle, options.maxBatch(), options.maxWaitMillis(), options.queueTexts(), metrics);
     this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
     this.handlers = Executors.newFixedThreadPool(options.threads());
     http.setExecutor(handlers);
@@ -72,10 +87,14 @@ public final class TranslationServer implements AutoCloseable {
   /** Starts answering, then translates one sentence so that {@code /health} says ready. */
   public void start() {
     http.start();
-    List<Translator.Translation> warm =
-        new Translator(bundle, bundle.config().decode())
-            .translate(List.of("warm up"), false, false);
-    LOG.info("warm-up translation: '{}'", warm.get(0).text());
+    if (bundle != null) {
+      List<Translator.Translation> warm =
+          new Translator(bundle, bundle.config().decode())
+              .translate(List.of("warm up"), false, false);
+      LOG.info("warm-up translation: '{}'", warm.get(0).text());
+    } else {
+      names.warmUp();
+    }
     state = "ready";
   }
 
@@ -91,14 +110,18 @@ public final class TranslationServer implements AutoCloseable {
   /** From now on new requests get 503; queued ones still finish. */
   void beginDrain() {
     state = "draining";
-    queue.drain();
+    if (queue != null) {
+      queue.drain();
+    }
   }
 
   /** Waits for queued and running requests (up to {@code timeoutMillis}), then stops listening. */
   void finishDrain(long timeoutMillis) {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     try {
-      queue.awaitDrained(Math.max(1, timeoutMillis));
+      if (queue != null) {
+        queue.awaitDrained(Math.max(1, timeoutMillis));
+      }
       while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
         Thread.sleep(10);
       }
@@ -137,7 +160,15 @@ public final class TranslationServer implements AutoCloseable {
   }
 
   private static String known(String path) {
-    return List.of("/", "/health", "/metrics", "/v1/model", "/v1/translate").contains(path)
+    return List.of(
+                "/",
+                "/health",
+                "/metrics",
+                "/v1/model",
+                "/v1/translate",
+                "/v1/classify",
+                "/v1/generate")
+            .contains(path)
         ? path
         : "other";
   }
@@ -162,13 +193,22 @@ public final class TranslationServer implements AutoCloseable {
         return 200;
       }
       case "/v1/translate" -> {
-        allow(method, "POST");
-        if (!state.equals("ready")) {
+        ready(method);
+        if (bundle == null) {
           throw new ApiException(
-                  503, state.equals("draining") ? "shutting down" : "not ready", null)
-              .header("Retry-After", "1");
+              404, "this is a names model: use POST /v1/classify or /v1/generate", null);
         }
         sendJson(ex, 200, translate(ex));
+        return 200;
+      }
+      case "/v1/classify", "/v1/generate" -> {
+        ready(method);
+        if (names == null) {
+          throw new ApiException(404, "this model translates: use POST /v1/translate", null);
+        }
+        requireJson(ex);
+        String body = readBody(ex);
+        sendJson(ex, 200, path.endsWith("classify") ? names.classify(body) : names.generate(body));
         return 200;
       }
       case "/", "/index.html" -> {
@@ -180,6 +220,21 @@ public final class TranslationServer implements AutoCloseable {
     }
   }
 
+  private void ready(String method) {
+    allow(method, "POST");
+    if (!state.equals("ready")) {
+      throw new ApiException(503, state.equals("draining") ? "shutting down" : "not ready", null)
+          .header("Retry-After", "1");
+    }
+  }
+
+  private static void requireJson(HttpExchange ex) {
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(415, "Content-Type must be application/json, was " + type, null);
+    }
+  }
+
   private static void allow(String method, String allowed) {
     if (!method.equals(allowed)) {
       throw new ApiException(405, "method " + method + " not allowed; use " + allowed, null)
@@ -188,10 +243,7 @@ public final class TranslationServer implements AutoCloseable {
   }
 
   private ObjectNode translate(HttpExchange ex) throws IOException {
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiException(415, "Content-Type must be application/json, was " + type, null);
-    }
+    requireJson(ex);
     Request r = Request.parse(JSON, readBody(ex), options, bundle.config().decode());
     CompletableFuture<List<Translator.Translation>> result = new CompletableFuture<>();
     if (!queue.offer(new BatchingQueue.Job(r.texts(), r.decode(), r.attention(), result))) {
@@ -283,7 +335,15 @@ public final class TranslationServer implements AutoCloseable {
 
   private ObjectNode modelInfo() {
     ObjectNode o = JSON.createObjectNode();
+    if (names != null) {
+      names.describe(o);
+      o.putObject("limits")
+          .put("maxTexts", options.maxTexts())
+          .put("maxBodyBytes", options.maxBodyBytes());
+      return o;
+    }
     o.put("name", bundle.config().name());
+    o.put("task", "translate");
     o.put("parameters", bundle.parameters().count());
     o.put("sourceVocabulary", bundle.srcVocabulary().size());
     o.put("targetVocabulary", bundle.trgVocabulary().size());
