@@ -1,6 +1,5 @@
 package dev.seq4j.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +10,6 @@ import dev.seq4j.names.NameSampler;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.serve.TranslationServer.ApiException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -67,7 +65,7 @@ final class NamesApi {
     if (generator()) {
       throw new ApiException(404, "this model generates names: use POST /v1/generate", null);
     }
-    JsonNode root = object(body, Set.of("name", "names", "top"));
+    JsonNode root = JsonBody.object(json, body, Set.of("name", "names", "top"));
     List<String> names = new ArrayList<>();
     boolean one = root.has("name");
     if (one == root.has("names")) {
@@ -88,7 +86,7 @@ final class NamesApi {
         names.add(name(list.get(i), "names[" + i + "]"));
       }
     }
-    int top = integer(root, "top", 1, bundle.labels().size(), 3);
+    int top = JsonBody.integer(root, "top", 1, bundle.labels().size(), 3);
     List<List<Classify.Scored>> scored;
     synchronized (bundle) {
       scored = Classify.top(bundle, names, top);
@@ -111,9 +109,10 @@ final class NamesApi {
       throw new ApiException(404, "this model classifies names: use POST /v1/classify", null);
     }
     JsonNode root =
-        object(body, Set.of("count", "nationality", "temperature", "seed", "maxLength"));
-    int count = integer(root, "count", 1, MAX_COUNT, 10);
-    int maxLength = integer(root, "maxLength", 1, MAX_NAME_LENGTH, 20);
+        JsonBody.object(
+            json, body, Set.of("count", "nationality", "temperature", "seed", "maxLength"));
+    int count = JsonBody.integer(root, "count", 1, MAX_COUNT, 10);
+    int maxLength = JsonBody.integer(root, "maxLength", 1, MAX_NAME_LENGTH, 20);
     double temperature = 1.0;
     if (root.has("temperature")) {
       JsonNode t = root.get("temperature");
@@ -159,25 +158,6 @@ final class NamesApi {
     return out;
   }
 
-  private JsonNode object(String body, Set<String> fields) {
-    JsonNode root;
-    try {
-      root = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new ApiException(400, "invalid JSON: " + e.getOriginalMessage(), null);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ApiException(400, "the body must be a JSON object", null);
-    }
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!fields.contains(f)) {
-        throw new ApiException(422, "unknown field '" + f + "' (known: " + fields + ")", f);
-      }
-    }
-    return root;
-  }
-
   private static String name(JsonNode v, String field) {
     if (!v.isTextual() || v.textValue().isBlank()) {
       throw new ApiException(422, field + " must be a non-empty string", field);
@@ -187,17 +167,5 @@ final class NamesApi {
           422, field + " is longer than " + MAX_NAME_LENGTH + " characters", field);
     }
     return v.textValue();
-  }
-
-  private static int integer(JsonNode root, String field, int min, int max, int absent) {
-    if (!root.has(field)) {
-      return Math.min(absent, max);
-    }
-    JsonNode v = root.get(field);
-    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
-      throw new ApiException(
-          422, field + " must be an integer in [" + min + ", " + max + "]", field);
-    }
-    return v.intValue();
   }
 }

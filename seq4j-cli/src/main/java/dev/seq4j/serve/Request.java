@@ -1,12 +1,10 @@
 package dev.seq4j.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.serve.TranslationServer.ApiException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -20,31 +18,17 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       Set.of("text", "texts", "beam", "nbest", "maxLength", "attention");
 
   static Request parse(ObjectMapper json, String body, ServeOptions limits, DecodeConfig base) {
-    JsonNode root;
-    try {
-      root = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new ApiException(400, "invalid JSON: " + e.getOriginalMessage(), null);
-    }
-    if (root == null || !root.isObject()) {
-      throw new ApiException(400, "the body must be a JSON object", null);
-    }
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!FIELDS.contains(f)) {
-        throw new ApiException(422, "unknown field '" + f + "' (known: " + FIELDS + ")", f);
-      }
-    }
+    JsonNode root = JsonBody.object(json, body, FIELDS);
     List<String> texts = texts(root, limits);
     int beam =
-        integer(
+        JsonBody.integer(
             root,
             "beam",
             1,
             limits.maxBeam(),
             base.strategy() == DecodeConfig.Strategy.BEAM ? base.beamSize() : 1);
-    int nbest = integer(root, "nbest", 1, beam, 1);
-    int maxLength = integer(root, "maxLength", 1, limits.maxLength(), base.maxLength());
+    int nbest = JsonBody.integer(root, "nbest", 1, beam, 1);
+    int maxLength = JsonBody.integer(root, "maxLength", 1, limits.maxLength(), base.maxLength());
     boolean attention = false;
     if (root.has("attention")) {
       if (!root.get("attention").isBoolean()) {
@@ -122,22 +106,5 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       throw new ApiException(422, field + " must be one line (send several texts instead)", field);
     }
     return text;
-  }
-
-  private static int integer(JsonNode root, String field, int min, int max, int absent) {
-    if (!root.has(field)) {
-      return Math.min(Math.max(absent, min), max);
-    }
-    JsonNode v = root.get(field);
-    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-      throw new ApiException(
-          422, field + " must be an integer in [" + min + ", " + max + "]", field);
-    }
-    int n = v.intValue();
-    if (n < min || n > max) {
-      throw new ApiException(
-          422, field + " must be an integer in [" + min + ", " + max + "], was " + n, field);
-    }
-    return n;
   }
 }

@@ -56,23 +56,15 @@ public record ServeOptions(
 
   /** A copy on {@code port}. */
   public ServeOptions withPort(int port) {
-    return new ServeOptions(
-        host,
-        port,
-        maxBatch,
-        maxWaitMillis,
-        queueTexts,
-        maxBodyBytes,
-        maxTexts,
-        maxTextChars,
-        maxBeam,
-        maxLength,
-        timeoutMillis,
-        threads);
+    return with(port, maxBatch, maxWaitMillis, queueTexts);
   }
 
   /** A copy with other batching settings. */
   public ServeOptions withBatching(int maxBatch, long maxWaitMillis, int queueTexts) {
+    return with(port, maxBatch, maxWaitMillis, queueTexts);
+  }
+
+  private ServeOptions with(int port, int maxBatch, long maxWaitMillis, int queueTexts) {
     return new ServeOptions(
         host,
         port,

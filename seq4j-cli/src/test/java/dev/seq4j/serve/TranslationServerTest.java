@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.cli.Cli;
-import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.decode.Translator;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.ModelBundle;
@@ -16,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,22 +35,13 @@ class TranslationServerTest {
 
   @BeforeAll
   static void trainAndStart() throws IOException {
-    Path data = dir.resolve("data");
-    new ReverseTask(2, 6, 6).writeSplits(data, List.of("train", "valid"), List.of(300, 40), 1);
-    Path config = dir.resolve("exp.yaml");
-    Files.writeString(
-        config,
-        "name: tiny-serve\n"
-            + "data: {train: "
-            + data.resolve("train")
-            + ", valid: "
-            + data.resolve("valid")
-            + ", src: src, trg: trg, srcTokenizer: space, trgTokenizer: space}\n"
-            + "model: {type: rnn, cell: gru, embedding: 16, hidden: 32, bidirectional: true,"
-            + " attention: general}\n"
-            + "train: {epochs: 3, batchSize: 32, learningRate: 0.01}\n");
-    Path run = dir.resolve("run");
-    assertEquals(0, Cli.run("train", "--config", config.toString(), "--out", run.toString()));
+    Path run =
+        TinyRuns.train(
+            dir,
+            "tiny-serve",
+            "{type: rnn, cell: gru, embedding: 16, hidden: 32, bidirectional: true,"
+                + " attention: general}",
+            "{epochs: 3, batchSize: 32, learningRate: 0.01}");
     Engines.start();
     bundle = ModelBundle.load(run);
     server =

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.cli.Cli;
-import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.ModelBundle;
 import java.io.IOException;
@@ -45,20 +43,12 @@ class WebPageBrowserTest {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-    Path data = dir.resolve("data");
-    new ReverseTask(2, 6, 6).writeSplits(data, List.of("train", "valid"), List.of(200, 20), 1);
-    Path config = dir.resolve("exp.yaml");
-    Files.writeString(
-        config,
-        "name: browser\ndata: {train: "
-            + data.resolve("train")
-            + ", valid: "
-            + data.resolve("valid")
-            + ", src: src, trg: trg, srcTokenizer: space, trgTokenizer: space}\n"
-            + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16, attention: general}\n"
-            + "train: {epochs: 1, batchSize: 32}\n");
-    Path run = dir.resolve("run");
-    assertEquals(0, Cli.run("train", "--config", config.toString(), "--out", run.toString()));
+    Path run =
+        TinyRuns.train(
+            dir,
+            "browser",
+            "{type: rnn, cell: gru, embedding: 8, hidden: 16, attention: general}",
+            "{epochs: 1, batchSize: 32}");
     Engines.start();
     int driverPort;
     try (ServerSocket s = new ServerSocket(0)) {

@@ -1,0 +1,51 @@
+package dev.seq4j.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq4j.serve.TranslationServer.ApiException;
+import java.util.Iterator;
+import java.util.Set;
+
+/** Reading request bodies: syntax errors are 400, a bad field is 422 naming the field. */
+final class JsonBody {
+  private JsonBody() {}
+
+  /** The body as a JSON object holding only {@code fields}. */
+  static JsonNode object(ObjectMapper json, String body, Set<String> fields) {
+    JsonNode root;
+    try {
+      root = json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new ApiException(400, "invalid JSON: " + e.getOriginalMessage(), null);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ApiException(400, "the body must be a JSON object", null);
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!fields.contains(f)) {
+        throw new ApiException(422, "unknown field '" + f + "' (known: " + fields + ")", f);
+      }
+    }
+    return root;
+  }
+
+  /** An integer field in [min, max]; {@code absent} (clamped to the range) when missing. */
+  static int integer(JsonNode root, String field, int min, int max, int absent) {
+    if (!root.has(field)) {
+      return Math.min(Math.max(absent, min), max);
+    }
+    JsonNode v = root.get(field);
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new ApiException(
+          422, field + " must be an integer in [" + min + ", " + max + "]", field);
+    }
+    int n = v.intValue();
+    if (n < min || n > max) {
+      throw new ApiException(
+          422, field + " must be an integer in [" + min + ", " + max + "], was " + n, field);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.seq4j.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.seq4j.cli.Cli;
+import dev.seq4j.data.synthetic.ReverseTask;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Tiny translators for the server tests: the reverse task over 6 symbols, space-tokenized. */
+final class TinyRuns {
+  private TinyRuns() {}
+
+  /**
+   * Writes 300 training and 40 validation pairs under {@code dir/data}, trains {@code model} with
+   * {@code train} settings (YAML flow maps) into {@code dir/NAME} and returns that run directory.
+   */
+  static Path train(Path dir, String name, String model, String train) throws IOException {
+    Path data = dir.resolve("data");
+    if (!Files.exists(data)) {
+      new ReverseTask(2, 6, 6).writeSplits(data, List.of("train", "valid"), List.of(300, 40), 1);
+    }
+    Path config =
+        Files.writeString(
+            dir.resolve(name + ".yaml"),
+            "name: "
+                + name
+                + "\ndata: {train: "
+                + data.resolve("train")
+                + ", valid: "
+                + data.resolve("valid")
+                + ", src: src, trg: trg, srcTokenizer: space, trgTokenizer: space}\nmodel: "
+                + model
+                + "\ntrain: "
+                + train
+                + "\n");
+    Path run = dir.resolve(name);
+    assertEquals(0, Cli.run("train", "--config", config.toString(), "--out", run.toString()));
+    return run;
+  }
+}
