@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -126,7 +127,14 @@ public final class SparkMain implements Runnable {
       try (SparkSession spark = session("translate")) {
         switch (format) {
           case "text" -> {
-            Dataset<Row> lines = spark.read().text(input);
+            // split the file into one partition per core at least (textFile keeps the order)
+            int parts = Math.max(2, spark.sparkContext().defaultParallelism());
+            Dataset<Row> lines =
+                spark.createDataFrame(
+                    JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .textFile(input, parts)
+                        .map(RowFactory::create),
+                    new StructType().add("value", "string"));
             Dataset<Row> out = DistributedTranslation.translate(lines, "value", model, overrides);
             List<String> translations = new ArrayList<>();
             long errors = 0;
