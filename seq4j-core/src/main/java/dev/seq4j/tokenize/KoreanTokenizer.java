@@ -79,13 +79,9 @@ public final class KoreanTokenizer implements Tokenizer {
         }
         attached = addGap(out, part, covered, start, attached);
         covered = end;
-        String token = part.substring(start, end);
-        if (token.isBlank()) { // Nori emits trailing whitespace as a token of its own
-          attached = false;
-          continue;
-        }
-        Joiner.add(out, token, attached);
-        attached = true;
+        // Nori may return whitespace (also U+00A0, U+3000) as a token, or inside one ("\"\u00a0"):
+        // a token never holds a space, so split there
+        attached = addGap(out, part, start, end, attached, true);
       }
       nori.end();
     } catch (IOException e) {
@@ -102,19 +98,37 @@ public final class KoreanTokenizer implements Tokenizer {
 
   /** Adds what Nori skipped in [from, to): whitespace separates, anything else is a token. */
   private static boolean addGap(List<String> out, String s, int from, int to, boolean attached) {
+    return addGap(out, s, from, to, attached, false);
+  }
+
+  /**
+   * Adds s[from, to) split at whitespace: each non-space character a token of its own, or with
+   * {@code runs} each run of non-space characters one token.
+   */
+  private static boolean addGap(
+      List<String> out, String s, int from, int to, boolean attached, boolean runs) {
     int i = from;
     while (i < to) {
       int cp = s.codePointAt(i);
       int n = Character.charCount(cp);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+      if (isSpace(cp)) {
         attached = false;
-      } else {
-        Joiner.add(out, s.substring(i, i + n), attached);
-        attached = true;
+        i += n;
+        continue;
       }
-      i += n;
+      int end = i + n;
+      while (runs && end < to && !isSpace(s.codePointAt(end))) {
+        end += Character.charCount(s.codePointAt(end));
+      }
+      Joiner.add(out, s.substring(i, end), attached);
+      attached = true;
+      i = end;
     }
     return attached;
+  }
+
+  private static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
   }
 
   @Override

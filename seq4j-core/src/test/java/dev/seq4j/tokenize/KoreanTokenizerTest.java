@@ -39,4 +39,17 @@ class KoreanTokenizerTest {
     String nfd = java.text.Normalizer.normalize(nfc, java.text.Normalizer.Form.NFD);
     assertEquals(tok.tokenize(nfc), tok.tokenize(nfd));
   }
+
+  @Test
+  void noTokenHoldsASpaceOfAnyKind() {
+    for (String text :
+        List.of("\"\u00a0파일\"", "열기\u3000저장", "a\u00a0b \u2003 c", "\"%s\u00a0\" 파일 ")) {
+      for (String t : tok.tokenize(text)) {
+        assertTrue(
+            t.codePoints().noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)),
+            "'" + t + "' in " + tok.tokenize(text));
+      }
+    }
+    assertEquals(tok.tokenize("파일을 열기"), tok.tokenize("파일을\u00a0열기"));
+  }
 }
