@@ -167,8 +167,8 @@ public final class Bpe {
     }
   }
 
-  /** The characters of {@code word}, the last one carrying {@link #END}. */
-  static List<String> symbols(String word) {
+  /** The characters of {@code word}, the last one carrying {@link #END}: what BPE merges. */
+  public static List<String> symbols(String word) {
     List<String> s = new ArrayList<>();
     word.codePoints().forEach(cp -> s.add(new String(Character.toChars(cp))));
     if (!s.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.seq4j.spark;
 
+import dev.seq4j.tokenize.Bpe;
 import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.TokenizerSpec;
@@ -90,7 +91,7 @@ public final class DistributedCounts {
       case WORDS -> tokenizer.tokenize(line).forEach(t -> keys.add(BpeTokenizer.core(t)));
       case PAIRS -> {
         for (String t : tokenizer.tokenize(line)) {
-          List<String> symbols = symbols(BpeTokenizer.core(t));
+          List<String> symbols = Bpe.symbols(BpeTokenizer.core(t));
           for (int i = 0; i + 1 < symbols.size(); i++) {
             keys.add(symbols.get(i) + " " + symbols.get(i + 1));
           }
@@ -98,15 +99,5 @@ public final class DistributedCounts {
       }
     }
     return keys;
-  }
-
-  /** A word's characters, the last carrying BPE's end-of-word mark. */
-  static List<String> symbols(String word) {
-    List<String> out = new ArrayList<>();
-    word.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
-    if (!out.isEmpty()) {
-      out.set(out.size() - 1, out.get(out.size() - 1) + dev.seq4j.tokenize.Bpe.END);
-    }
-    return out;
   }
 }

@@ -1,9 +1,7 @@
 package dev.seq4j.spark;
 
 import dev.seq4j.tokenize.TokenizerSpec;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.seq4j.train.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,18 +140,9 @@ public final class SparkMain implements Runnable {
               translations.add(r.isNullAt(0) ? "" : r.getString(0));
               errors += r.isNullAt(1) ? 0 : 1;
             }
-            Path target = Path.of(output);
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".seq4j-", ".tmp");
-            try {
-              Files.write(tmp, translations, StandardCharsets.UTF_8);
-              Files.move(
-                  tmp,
-                  target,
-                  java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                  java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-              Files.deleteIfExists(tmp);
-            }
+            StringBuilder text = new StringBuilder();
+            translations.forEach(t -> text.append(t).append('\n'));
+            AtomicFiles.write(Path.of(output), text.toString());
             System.out.printf(
                 "spark translate: %d lines, %d errors -> %s%n",
                 translations.size(), errors, output);
@@ -272,16 +261,9 @@ public final class SparkMain implements Runnable {
             Map.Entry.<String, Long>comparingByValue()
                 .reversed()
                 .thenComparing(Map.Entry.comparingByKey()));
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".seq4j-", ".tmp");
-        try (PrintWriter w =
-            new PrintWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-          sorted.forEach(e -> w.print(e.getKey() + "\t" + e.getValue() + "\n"));
-        }
-        Files.move(
-            tmp,
-            out,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        StringBuilder tsv = new StringBuilder();
+        sorted.forEach(e -> tsv.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
+        AtomicFiles.write(out, tsv.toString());
         System.out.printf(
             "spark vocab: %d %s -> %s%n", sorted.size(), pairs ? "pairs" : "tokens", out);
       }

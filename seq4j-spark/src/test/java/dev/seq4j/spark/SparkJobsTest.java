@@ -174,7 +174,7 @@ class SparkJobsTest {
         tokens.merge(tok, 1L, Long::sum);
         String w = BpeTokenizer.core(tok);
         words.merge(w, 1L, Long::sum);
-        List<String> sym = DistributedCounts.symbols(w);
+        List<String> sym = dev.seq4j.tokenize.Bpe.symbols(w);
         for (int i = 0; i + 1 < sym.size(); i++) {
           pairs.merge(sym.get(i) + " " + sym.get(i + 1), 1L, Long::sum);
         }
