@@ -43,6 +43,12 @@ public final class TranslationServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The status logged for a request whose client left before its answer (nginx's 499). */
+  static final int CLIENT_CLOSED = 499;
+
+  /** How often a waiting request checks that its client is still connected. */
+  private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+
   private final ModelBundle bundle;
   private final NamesApi names;
   private final ServeOptions options;
@@ -51,6 +57,7 @@ public final class TranslationServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService handlers;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final ClientWatch clients = ClientWatch.linux();
   private volatile String state = "loading";
 
   /** Binds the server for a translator; {@link #start()} warms the model up. */
@@ -148,6 +155,8 @@ public final class TranslationServer implements AutoCloseable {
       status = e.status;
       e.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
       sendJson(ex, e.status, error(e.getMessage(), e.field));
+    } catch (ClientGone e) {
+      status = CLIENT_CLOSED; // nothing to send: the connection is closed with the exchange
     } catch (RuntimeException e) {
       LOG.error("{} {} failed", ex.getRequestMethod(), path, e);
       status = 500;
@@ -242,6 +251,36 @@ public final class TranslationServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for {@code result} up to the timeout, checking every few milliseconds whether the client
+   * is still there; when it has gone, the job is cancelled (the queue drops it undecoded) and the
+   * exchange ends without an answer.
+   */
+  private <T> T await(HttpExchange ex, CompletableFuture<T> result)
+      throws TimeoutException, ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.timeoutMillis());
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new TimeoutException();
+      }
+      try {
+        return result.get(Math.min(left, WATCH_NANOS), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (clients.gone(ex.getLocalAddress(), ex.getRemoteAddress()) && result.cancel(false)) {
+          throw new ClientGone();
+        }
+      }
+    }
+  }
+
+  /** The client closed its connection while its request waited; nobody is left to answer. */
+  private static final class ClientGone extends RuntimeException {
+    ClientGone() {
+      super("the client went away", null, false, false);
+    }
+  }
+
   private ObjectNode translate(HttpExchange ex) throws IOException {
     requireJson(ex);
     Request r = Request.parse(JSON, readBody(ex), options, bundle.config().decode());
@@ -253,7 +292,7 @@ public final class TranslationServer implements AutoCloseable {
     }
     List<Translator.Translation> out;
     try {
-      out = result.get(options.timeoutMillis(), TimeUnit.MILLISECONDS);
+      out = await(ex, result);
     } catch (TimeoutException e) {
       result.cancel(false);
       throw new ApiException(503, "translation timed out", null).header("Retry-After", "1");

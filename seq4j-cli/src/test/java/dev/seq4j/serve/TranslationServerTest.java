@@ -10,16 +10,20 @@ import dev.seq4j.decode.Translator;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.ModelBundle;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -282,6 +286,51 @@ class TranslationServerTest {
     assertTrue(
         assertThrowsIo(() -> send(translateRequest(b, "{\"text\": \"a\"}"))),
         "the listener is closed after the drain");
+  }
+
+  @Test
+  void aClientThatDisconnectsCancelsItsQueuedWork() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux's socket table");
+    // batches wait up to 1.5 s for company, so the request is still queued when its client leaves
+    try (TranslationServer s =
+        new TranslationServer(
+            bundle,
+            new ServeOptions("127.0.0.1", 0, 64, 1500, 16, 4096, 6, 200, 8, 100, 60_000, 4))) {
+      s.start();
+      String b = "http://127.0.0.1:" + s.port();
+      String body = "{\"text\": \"a b c\"}";
+      try (Socket socket = new Socket("127.0.0.1", s.port())) {
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /v1/translate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: "
+                        + body.length()
+                        + "\r\n\r\n"
+                        + body)
+                    .getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        waitFor(b, "seq4j_queue_texts 1");
+      } // the client closes its connection while the request waits
+      waitFor(b, "seq4j_cancelled_total 1");
+      String metrics = get(b, "/metrics");
+      assertTrue(
+          metrics.contains("seq4j_requests_total{path=\"/v1/translate\",status=\"499\"} 1"),
+          metrics);
+      assertTrue(metrics.contains("seq4j_batch_texts_count 0"), "nothing was decoded: " + metrics);
+      // the server goes on answering others
+      HttpResponse<String> next = send(translateRequest(b, body));
+      assertEquals(200, next.statusCode(), next.body());
+    }
+  }
+
+  private static void waitFor(String b, String metric) throws Exception {
+    long until = System.currentTimeMillis() + 10_000;
+    while (!get(b, "/metrics").contains(metric)) {
+      assertTrue(System.currentTimeMillis() < until, "timed out waiting for " + metric);
+      Thread.sleep(5);
+    }
   }
 
   @Test
