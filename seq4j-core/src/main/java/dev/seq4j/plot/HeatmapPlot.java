@@ -40,6 +40,8 @@ public final class HeatmapPlot {
    */
   public static BufferedImage render(
       List<String> source, List<String> target, float[][] weights, List<String> caption) {
+    source = drawable(source);
+    target = drawable(target);
     Font font = fontFor(source, target);
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     FontMetrics fm = probe.createGraphics().getFontMetrics(font);
@@ -88,6 +90,14 @@ public final class HeatmapPlot {
     g.drawRect(left, top, CELL * source.size(), CELL * target.size());
     g.dispose();
     return img;
+  }
+
+  /**
+   * Labels as drawn: the joiner mark U+FFED (a token glued to the previous one, {@code ￭을}), which
+   * few fonts have (Debian's Hangul fonts do not), is drawn as a middle dot ({@code ·을}).
+   */
+  static List<String> drawable(List<String> labels) {
+    return labels.stream().map(l -> l.replace('\uFFED', '\u00B7')).toList();
   }
 
   /** White for weight 0 to dark blue for 1, monotone in the weight. */

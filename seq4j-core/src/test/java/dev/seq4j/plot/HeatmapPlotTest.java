@@ -27,4 +27,11 @@ class HeatmapPlotTest {
     assertEquals(
         HeatmapPlot.shade(0.5f).getRGB(), plain.getRGB(left + cell / 2, top + cell + cell / 2));
   }
+
+  @Test
+  void theJoinerMarkIsDrawnAsAMiddleDot() {
+    assertEquals(
+        List.of("파일", "·을", "a·b", "plain"),
+        HeatmapPlot.drawable(List.of("파일", "\uFFED을", "a\uFFEDb", "plain")));
+  }
 }
