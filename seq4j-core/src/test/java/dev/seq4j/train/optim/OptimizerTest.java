@@ -103,6 +103,38 @@ class OptimizerTest {
   }
 
   @Test
+  void adamReadsCheckpointsWithUnscaledMoments() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      float[] c = {0.5f, 1f};
+      NDArray a = m.create(new float[] {1f, -2f});
+      a.setRequiresGradient(true);
+      Adam straight = new Adam(0);
+      NDArray b = m.create(new float[] {1f, -2f});
+      b.setRequiresGradient(true);
+      Adam first = new Adam(0);
+      for (int i = 0; i < 2; i++) {
+        backward(a, c);
+        straight.step(Map.of("p", a), 0.05);
+        backward(b, c);
+        first.step(Map.of("p", b), 0.05);
+      }
+      // the layout of earlier checkpoints: m and v themselves under m.p and v.p
+      Map<String, NDArray> old = new LinkedHashMap<>();
+      old.put("m.p", first.state().get("ms.p").mul(0.1));
+      old.put("v.p", first.state().get("vs.p").mul(0.001));
+      Adam second = new Adam(0);
+      second.loadState(old);
+      second.setSteps(first.steps());
+      backward(a, c);
+      straight.step(Map.of("p", a), 0.05);
+      backward(b, c);
+      second.step(Map.of("p", b), 0.05);
+      assertArrayEquals(a.toFloatArray(), b.toFloatArray(), 1e-6f);
+      assertEquals(java.util.Set.of("ms.p", "vs.p"), second.state().keySet());
+    }
+  }
+
+  @Test
   void clippingByGlobalNorm() {
     try (NDManager m = Engines.start().newBaseManager()) {
       NDArray p = m.create(new float[] {1.5f});
