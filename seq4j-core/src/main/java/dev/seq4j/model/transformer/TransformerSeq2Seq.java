@@ -126,7 +126,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
     }
     NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
     NDArray memory = encodeMemory(src, padding, training);
-    return decodeAll(trgIn, memory, padding, training).logits(); // (B, T, V)
+    return project(decoderNorm.apply(decodeAll(trgIn, memory, padding, training).y())); // (B,T,V)
   }
 
   /** The encoder: source ids (B, S) with their padding bias → memory (B, S, d). */
@@ -139,7 +139,8 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * The decoder over whole target prefixes {@code trgIn} (B, T): logits and every layer's output.
+   * The decoder over whole target prefixes {@code trgIn} (B, T): the last layer's output (B, T, d),
+   * before the final LayerNorm, and every layer's output.
    */
   private Decoded decodeAll(NDArray trgIn, NDArray memory, NDArray padding, boolean training) {
     int steps = (int) trgIn.getShape().get(1);
@@ -152,10 +153,10 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
       outputs.add(out);
       y = out.x();
     }
-    return new Decoded(project(decoderNorm.apply(y)), outputs);
+    return new Decoded(y, outputs);
   }
 
-  private record Decoded(NDArray logits, List<DecoderLayer.Output> layers) {}
+  private record Decoded(NDArray y, List<DecoderLayer.Output> layers) {}
 
   @Override
   public DecoderState encode(NDArray src, int[] srcLengths) {
@@ -203,7 +204,8 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
         state.prefix() == null ? tokens : NDArrays.concat(new NDList(state.prefix(), tokens), 1);
     Decoded d = decodeAll(prefix, state.memory(), state.padding(), false);
     int last = (int) prefix.getShape().get(1) - 1;
-    NDArray logits = d.logits().get(new NDIndex(":, {}", last)); // (B, V)
+    // only the newest position is projected onto the vocabulary (the LayerNorm is per position)
+    NDArray logits = project(decoderNorm.apply(d.y().get(new NDIndex(":, {}", last)))); // (B, V)
     List<NDArray> weights = new ArrayList<>();
     for (DecoderLayer.Output out : d.layers()) {
       weights.add(out.weights().get(new NDIndex(":, :, {}:{}", last, last + 1)));
