@@ -62,6 +62,7 @@ public final class ConfigWriter {
       kv(y, "decoder", Choices.name(m.decoder()));
       kv(y, "inputFeeding", m.inputFeeding());
       kv(y, "outputBias", m.outputBias());
+      kv(y, "locationWidth", m.locationWidth());
     } else if (c.model() instanceof TransformerConfig m) {
       kv(y, "type", "transformer");
       kv(y, "dModel", m.dModel());

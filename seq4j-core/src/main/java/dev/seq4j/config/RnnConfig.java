@@ -8,6 +8,8 @@ package dev.seq4j.config;
  *     every-step}: it is also fed at every step (Cho)
  * @param initRange 0 for PyTorch's default initialisation, otherwise uniform ±initRange
  * @param outputBias the output layer has a bias ({@code softmax(W_y s + b_y)})
+ * @param locationWidth odd width of the location-sensitive attention term over the previous
+ *     weights; 0 (the default) for content-only attention
  */
 public record RnnConfig(
     Cell cell,
@@ -23,7 +25,8 @@ public record RnnConfig(
     Attention attention,
     Decoder decoder,
     boolean inputFeeding,
-    boolean outputBias)
+    boolean outputBias,
+    int locationWidth)
     implements ModelConfig {
 
   /** Where attention sits in the decoder (Luong: after the step; Bahdanau: before it). */
@@ -76,6 +79,18 @@ public record RnnConfig(
         s.choice("attention", Attention.NONE, Attention.class),
         s.choice("decoder", Decoder.LUONG, Decoder.class),
         s.bool("inputFeeding", false),
-        s.bool("outputBias", true));
+        s.bool("outputBias", true),
+        locationWidth(s));
+  }
+
+  private static int locationWidth(Section s) {
+    int w = (int) s.integer("locationWidth", 0, 0, 99);
+    if (w % 2 == 0 && w != 0) {
+      throw s.invalid("locationWidth", "must be odd (or 0 for none), was " + w);
+    }
+    if (w != 0 && s.choice("attention", Attention.NONE, Attention.class) == Attention.NONE) {
+      throw s.invalid("locationWidth", "needs attention (model.attention is none)");
+    }
+    return w;
   }
 }

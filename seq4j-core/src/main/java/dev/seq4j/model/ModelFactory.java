@@ -83,6 +83,7 @@ public final class ModelFactory {
         RnnOptions.Attention.valueOf(r.attention().name()),
         RnnOptions.Decoder.valueOf(r.decoder().name()),
         r.inputFeeding(),
-        r.outputBias());
+        r.outputBias(),
+        r.locationWidth());
   }
 }

@@ -103,7 +103,7 @@ class ConfigLoaderTest {
     assertEquals(
         "--set model.colour=red: unknown key 'model.colour' (allowed: type, cell, embedding, hidden,"
             + " layers, dropout, bidirectional, bridge, context, reverseSource, initRange, attention,"
-            + " decoder, inputFeeding, outputBias)",
+            + " decoder, inputFeeding, outputBias, locationWidth)",
         error(BASE, "model.colour=red"));
     assertEquals("--set epochs: expected key=value, e.g. train.epochs=5", error(BASE, "epochs"));
   }
@@ -197,5 +197,21 @@ class ConfigLoaderTest {
         "--set data.bpeVocabulary=8000: data.bpeVocabulary: give data.bpeMerges or"
             + " data.bpeVocabulary, not both",
         error(BASE, "data.bpeMerges=100", "data.bpeVocabulary=8000"));
+  }
+
+  @Test
+  void locationWidthIsOddAndNeedsAttention() {
+    assertEquals(
+        5,
+        ((RnnConfig) parse(BASE, "model.attention=general", "model.locationWidth=5").model())
+            .locationWidth());
+    assertEquals(0, ((RnnConfig) parse(BASE).model()).locationWidth());
+    assertEquals(
+        "--set model.locationWidth=4: model.locationWidth: must be odd (or 0 for none), was 4",
+        error(BASE, "model.attention=general", "model.locationWidth=4"));
+    assertEquals(
+        "--set model.locationWidth=3: model.locationWidth: needs attention (model.attention is"
+            + " none)",
+        error(BASE, "model.locationWidth=3"));
   }
 }

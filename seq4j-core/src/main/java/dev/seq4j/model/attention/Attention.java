@@ -26,7 +26,19 @@ public final class Attention {
    * Attends over {@code keys} (also the values) with {@code mask} (B, S) true at real positions.
    */
   public Result attend(NDArray queries, NDArray keys, NDArray mask) {
-    NDArray weights = maskedSoftmax(score.score(queries, keys), mask); // (B, T, S)
+    return attend(queries, keys, mask, null);
+  }
+
+  /**
+   * Like {@link #attend(NDArray, NDArray, NDArray)} with {@code bias} (broadcastable to (B, T, S),
+   * or null) added to the scores before the softmax, e.g. a {@link LocationTerm}.
+   */
+  public Result attend(NDArray queries, NDArray keys, NDArray mask, NDArray bias) {
+    NDArray scores = score.score(queries, keys); // (B, T, S)
+    if (bias != null) {
+      scores = scores.add(bias);
+    }
+    NDArray weights = maskedSoftmax(scores, mask); // (B, T, S)
     NDArray context = weights.matMul(keys); // (B, T, Hk)
     return new Result(context, weights);
   }

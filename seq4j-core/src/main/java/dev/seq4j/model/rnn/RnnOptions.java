@@ -23,6 +23,8 @@ package dev.seq4j.model.rnn;
  * @param inputFeeding Luong's input feeding: s~ of the previous step is part of the next input
  * @param outputBias the output layer has a bias b_y (Luong's {@code softmax(W_y s~ + b_y)}); false
  *     for {@code softmax(W_y s~)}
+ * @param locationWidth width of the {@link dev.seq4j.model.attention.LocationTerm} over the
+ *     previous attention weights (odd), or 0 for content-only attention
  */
 public record RnnOptions(
     CellType cell,
@@ -40,7 +42,8 @@ public record RnnOptions(
     Attention attention,
     Decoder decoder,
     boolean inputFeeding,
-    boolean outputBias) {
+    boolean outputBias,
+    int locationWidth) {
 
   /** Where attention sits in the decoder. */
   public enum Decoder {
@@ -57,7 +60,45 @@ public record RnnOptions(
     ADDITIVE
   }
 
-  /** Options with an output bias. */
+  /** Content-only attention. */
+  public RnnOptions(
+      CellType cell,
+      int embedding,
+      int hidden,
+      int layers,
+      double dropout,
+      boolean bidirectional,
+      Bridge.Kind bridge,
+      boolean contextEveryStep,
+      boolean reverseSource,
+      double initRange,
+      int srcVocabulary,
+      int trgVocabulary,
+      Attention attention,
+      Decoder decoder,
+      boolean inputFeeding,
+      boolean outputBias) {
+    this(
+        cell,
+        embedding,
+        hidden,
+        layers,
+        dropout,
+        bidirectional,
+        bridge,
+        contextEveryStep,
+        reverseSource,
+        initRange,
+        srcVocabulary,
+        trgVocabulary,
+        attention,
+        decoder,
+        inputFeeding,
+        outputBias,
+        0);
+  }
+
+  /** Options with an output bias and content-only attention. */
   public RnnOptions(
       CellType cell,
       int embedding,
@@ -139,6 +180,13 @@ public record RnnOptions(
       throw new IllegalArgumentException(
           "attention 'dot' needs encoder states of the decoder's size; with a bidirectional"
               + " encoder use general, concat or additive");
+    }
+    if (locationWidth != 0 && (locationWidth < 0 || locationWidth % 2 == 0)) {
+      throw new IllegalArgumentException(
+          "locationWidth must be 0 (off) or odd and >= 1, was " + locationWidth);
+    }
+    if (locationWidth != 0 && attention == Attention.NONE) {
+      throw new IllegalArgumentException("locationWidth needs attention (attention is none)");
     }
     positive("embedding", embedding);
     positive("hidden", hidden);

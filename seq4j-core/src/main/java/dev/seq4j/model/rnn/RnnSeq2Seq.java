@@ -18,6 +18,7 @@ import dev.seq4j.model.attention.Attention;
 import dev.seq4j.model.attention.ConcatScore;
 import dev.seq4j.model.attention.DotScore;
 import dev.seq4j.model.attention.GeneralScore;
+import dev.seq4j.model.attention.LocationTerm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -44,6 +45,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   private final Linear output;
   private final Attention attention;
   private final Linear combine;
+  private final LocationTerm location;
   private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
 
   /** Creates the model with fresh parameters owned by a sub-manager of {@code manager}. */
@@ -91,6 +93,10 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
             options.dropout());
     this.attention = attention(params, options.attention(), h, keys);
     this.combine = attention == null ? null : new Linear(params, "combine", keys + h, h, true);
+    this.location =
+        options.locationWidth() > 0
+            ? new LocationTerm(params, "attention", options.locationWidth())
+            : null;
     this.output = new Linear(params, "output", h, options.trgVocabulary(), options.outputBias());
     if (options.initRange() > 0) {
       params.reinitializeUniform(options.initRange());
@@ -120,7 +126,13 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     if (attention == null) {
       return new Readout(output.apply(dropout(s, training)), null, null);
     }
-    return attentional(s, attention.attend(s, state.memory(), state.mask()), training);
+    return attentional(s, attend(s, state), training);
+  }
+
+  /** Attention from queries {@code q} (B, T, H); with the location term T must be 1. */
+  private Attention.Result attend(NDArray q, State state) {
+    NDArray bias = location == null ? null : location.apply(state.previous()); // (B, 1, S)
+    return attention.attend(q, state.memory(), state.mask(), bias);
   }
 
   /** {@code s~ = tanh(W_c [c; s] + b_c)}, {@code logits = W_y s~ + b_y}. */
@@ -142,7 +154,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     Attention.Result early = null;
     if (options.decoder() == RnnOptions.Decoder.BAHDANAU) {
       NDArray query = state.layers().get(state.layers().size() - 1).h().expandDims(1); // (B, 1, H)
-      early = attention.attend(query, state.memory(), state.mask());
+      early = attend(query, state);
       input.add(early.context()); // (B, 1, K)
     }
     if (options.inputFeeding()) {
@@ -155,7 +167,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
             ? attentional(d.outputs(), early, training)
             : readoutWithWeights(d.outputs(), state, training);
     NDArray feed = options.inputFeeding() ? r.sTilde().squeeze(1) : null;
-    return new StepResult(r, state.next(d.states(), feed));
+    NDArray previous = location != null ? r.weights().squeeze(1) : null;
+    return new StepResult(r, state.next(d.states(), feed, previous));
   }
 
   private record StepResult(Readout readout, State state) {}
@@ -184,7 +197,10 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
       Random random,
       boolean training) {
     State state = encode(src, srcLengths, training);
-    boolean stepwise = options.decoder() == RnnOptions.Decoder.BAHDANAU || options.inputFeeding();
+    boolean stepwise =
+        options.decoder() == RnnOptions.Decoder.BAHDANAU
+            || options.inputFeeding()
+            || location != null;
     if (teacherForcing >= 1.0 && !stepwise) {
       NDArray y = dropout(trgEmbedding.lookup(trgIn), training); // (B, T, E)
       RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
@@ -239,7 +255,12 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
         options.inputFeeding()
             ? src.getManager().zeros(new Shape(src.getShape().get(0), options.hidden()))
             : null;
-    return new State(init, context, attention == null ? null : encoded.outputs(), mask, feed);
+    NDArray previous =
+        location != null
+            ? src.getManager().zeros(new Shape(src.getShape().get(0), src.getShape().get(1)))
+            : null;
+    return new State(
+        init, context, attention == null ? null : encoded.outputs(), mask, feed, previous);
   }
 
   @Override
@@ -257,17 +278,21 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * Per-layer decoder states, the context vector fed at every step (or null), and for attention the
-   * encoder states (B, S, D·H) with their mask (B, S) (or null).
+   * Per-layer decoder states, the context vector fed at every step (or null), for attention the
+   * encoder states (B, S, D·H) with their mask (B, S) (or null), the previous s~ for input feeding
+   * (B, H) and the previous attention weights for the location term (B, S) (or null).
    */
-  record State(List<CellState> layers, NDArray context, NDArray memory, NDArray mask, NDArray feed)
+  record State(
+      List<CellState> layers,
+      NDArray context,
+      NDArray memory,
+      NDArray mask,
+      NDArray feed,
+      NDArray previous)
       implements DecoderState {
-    State next(List<CellState> newLayers) {
-      return new State(newLayers, context, memory, mask, feed);
-    }
 
-    State next(List<CellState> newLayers, NDArray newFeed) {
-      return new State(newLayers, context, memory, mask, newFeed);
+    State next(List<CellState> newLayers, NDArray newFeed, NDArray newPrevious) {
+      return new State(newLayers, context, memory, mask, newFeed, newPrevious);
     }
 
     @Override
@@ -278,7 +303,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
           DecoderState.rows(context, rows),
           DecoderState.rows(memory, rows),
           DecoderState.rows(mask, rows),
-          r.feed());
+          r.feed(),
+          r.previous());
     }
 
     @Override
@@ -287,7 +313,13 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
       for (CellState s : layers) {
         picked.add(new CellState(DecoderState.rows(s.h(), rows), DecoderState.rows(s.c(), rows)));
       }
-      return new State(picked, context, memory, mask, DecoderState.rows(feed, rows));
+      return new State(
+          picked,
+          context,
+          memory,
+          mask,
+          DecoderState.rows(feed, rows),
+          DecoderState.rows(previous, rows));
     }
 
     @Override
@@ -298,7 +330,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
           s.c().attach(manager);
         }
       }
-      for (NDArray a : new NDArray[] {context, memory, mask, feed}) {
+      for (NDArray a : new NDArray[] {context, memory, mask, feed, previous}) {
         if (a != null) {
           a.attach(manager);
         }

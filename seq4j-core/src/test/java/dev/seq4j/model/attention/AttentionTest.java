@@ -130,4 +130,36 @@ class AttentionTest {
     assertEquals(w1 * 1 + (1 - w1) * 0.5, c[0], 1e-6);
     assertEquals(w1 * 0 + (1 - w1) * -1, c[1], 1e-6);
   }
+
+  @Test
+  void locationTermConvolvesThePreviousWeights() {
+    LocationTerm term = new LocationTerm(params, "att", 3);
+    set("att.location", 1, 2, 3); // k_-1, k_0, k_+1
+    NDArray previous = m.create(new float[] {0, 1, 0, 0, 0.5f, 0, 0, 0.5f}, new Shape(2, 4));
+    NDArray bias = term.apply(previous);
+    assertEquals(new Shape(2, 1, 4), bias.getShape());
+    // out_j = k_-1 α_{j-1} + k_0 α_j + k_+1 α_{j+1}, α = 0 outside the sentence
+    assertArrayEquals(f(3, 2, 1, 0, 1, 0.5, 1.5, 1), bias.toFloatArray(), 1e-6f);
+  }
+
+  @Test
+  void aBiasShiftsTheWeightsAndMaskedPositionsStayZero() {
+    NDArray mask = m.create(new boolean[] {true, false}, new Shape(1, 2));
+    NDArray bias = m.create(new float[] {0.5f, 1}, new Shape(1, 1, 2));
+    Attention a = new Attention(new DotScore(false));
+    float[] w = a.attend(queries, keys, mask, bias).weights().toFloatArray();
+    assertArrayEquals(f(1, 0), w, 0f);
+    NDArray open = m.create(new boolean[] {true, true}, new Shape(1, 2));
+    float[] w2 = a.attend(queries, keys, open, bias).weights().toFloatArray();
+    double e = Math.exp(1 + 0.5) / (Math.exp(1 + 0.5) + Math.exp(-1.5 + 1));
+    assertEquals(e, w2[0], 1e-6);
+  }
+
+  @Test
+  void aLocationWidthMustBeOdd() {
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> new LocationTerm(params, "att", 4));
+    assertEquals("location width must be odd and >= 1, was 4", e.getMessage());
+  }
 }

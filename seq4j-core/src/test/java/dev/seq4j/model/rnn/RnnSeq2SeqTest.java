@@ -3,6 +3,7 @@ package dev.seq4j.model.rnn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -89,6 +90,73 @@ class RnnSeq2SeqTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("locationVariants")
+  void withTheLocationTermWholeSequenceEqualsStepByStep(
+      RnnOptions.Attention attention, RnnOptions.Decoder decoder) {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      Engine.getInstance().setRandomSeed(5);
+      RnnSeq2Seq model =
+          new RnnSeq2Seq(
+              m,
+              new RnnOptions(
+                  CellType.GRU,
+                  6,
+                  8,
+                  1,
+                  0,
+                  true,
+                  Bridge.Kind.LINEAR,
+                  false,
+                  false,
+                  0,
+                  12,
+                  12,
+                  attention,
+                  decoder,
+                  false,
+                  true,
+                  3));
+      int[] lengths = {4, 2};
+      NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
+      NDArray kernel = model.parameters().get("attention.location");
+      kernel.setRequiresGradient(false);
+      kernel.set(new float[] {0.5f, -1f, 4f});
+      NDArray shifted = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
+      assertEquals(
+          0f,
+          whole
+              .get(new NDIndex(":, 0"))
+              .sub(shifted.get(new NDIndex(":, 0")))
+              .abs()
+              .max()
+              .getFloat(),
+          0f,
+          "no previous weights at the first step");
+      assertTrue(whole.sub(shifted).abs().max().getFloat() > 1e-4, "the term changes later steps");
+      DecoderState state = model.encode(m.create(SRC), lengths);
+      for (int t = 0; t < TRG_IN[0].length; t++) {
+        Seq2SeqModel.Step step = model.step(m.create(TRG_IN).get(new NDIndex(":, {}", t)), state);
+        state = step.state();
+        assertArrayEquals(
+            shifted.get(new NDIndex(":, {}", t)).toFloatArray(),
+            step.logits().toFloatArray(),
+            1e-5f,
+            "t=" + t);
+        float[] w = step.attention().toFloatArray(); // (2, 4)
+        assertEquals(1f, w[0] + w[1] + w[2] + w[3], 1e-5f);
+        assertEquals(0f, w[6], 0f); // padded source positions of row 2 stay exactly 0
+        assertEquals(0f, w[7], 0f);
+      }
+    }
+  }
+
+  static Stream<Arguments> locationVariants() {
+    return Stream.of(
+        Arguments.of(RnnOptions.Attention.GENERAL, RnnOptions.Decoder.LUONG),
+        Arguments.of(RnnOptions.Attention.ADDITIVE, RnnOptions.Decoder.BAHDANAU));
+  }
+
   @Test
   void invalidCombinationsAreRefused() {
     try (NDManager m = Engines.start().newBaseManager()) {
@@ -99,6 +167,29 @@ class RnnSeq2SeqTest {
       assertEquals(
           "the Bahdanau decoder and input feeding need attention (attention is none)",
           e.getMessage());
+      e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  new RnnOptions(
+                      CellType.GRU,
+                      6,
+                      8,
+                      1,
+                      0,
+                      true,
+                      Bridge.Kind.LINEAR,
+                      false,
+                      false,
+                      0,
+                      12,
+                      12,
+                      RnnOptions.Attention.GENERAL,
+                      RnnOptions.Decoder.LUONG,
+                      false,
+                      true,
+                      4));
+      assertEquals("locationWidth must be 0 (off) or odd and >= 1, was 4", e.getMessage());
       e =
           assertThrows(
               IllegalArgumentException.class,
