@@ -43,9 +43,17 @@ public final class Linear {
     return new Linear(params, name, in, out, weightBound, biasBound);
   }
 
-  /** Applies the map to {@code x} of shape (..., in), giving (..., out). */
+  /**
+   * Applies the map to {@code x} of shape (..., in), giving (..., out). With a bias this is
+   * libtorch's {@code linear}, which adds the bias inside the matrix product ({@code addmm})
+   * instead of in a second pass over the output.
+   */
   public NDArray apply(NDArray x) {
-    NDArray y = x.matMul(weight);
-    return bias == null ? y : y.add(bias);
+    if (bias == null) {
+      return x.matMul(weight);
+    }
+    NDArray transposed = weight.transpose(); // (out, in), a view: linear computes x · (Wᵀ)ᵀ
+    transposed.attach(x.getManager()); // a view of a parameter: let it die with the batch
+    return x.getNDArrayInternal().linear(x, transposed, bias).singletonOrThrow();
   }
 }

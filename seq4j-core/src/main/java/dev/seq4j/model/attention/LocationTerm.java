@@ -1,6 +1,7 @@
 package dev.seq4j.model.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.model.Parameters;
 
@@ -18,23 +19,34 @@ import dev.seq4j.model.Parameters;
  * followed by a linear map collapse into this one kernel. It starts at 0 (pure content attention).
  */
 public final class LocationTerm {
-  private final NDArray kernel; // (1, 1, w)
-  private final int radius;
+  private final NDArray kernel; // (w): k_-r … k_r
+  private final int width;
 
   /** Registers {@code NAME.location} of {@code width} (odd, ≥ 1) taps. */
   public LocationTerm(Parameters params, String name, int width) {
     if (width < 1 || width % 2 == 0) {
       throw new IllegalArgumentException("location width must be odd and >= 1, was " + width);
     }
-    this.kernel = params.constant(name + ".location", new Shape(1, 1, width), 0f);
-    this.radius = width / 2;
+    this.kernel = params.constant(name + ".location", new Shape(width), 0f);
+    this.width = width;
   }
 
-  /** The term for the previous weights {@code previous} (B, S): (B, 1, S). */
+  /**
+   * The term for the previous weights {@code previous} (B, S): (B, 1, S), computed as {@code
+   * previous · K} with the banded (S, S) matrix {@code K[i][j] = k_{i-j}} (two small matrix
+   * products, cheap to differentiate, where a one-channel convolution is slow in both directions).
+   */
   public NDArray apply(NDArray previous) {
-    NDArray x = previous.expandDims(1); // (B, 1, S)
-    return x.getNDArrayInternal()
-        .convolution(x, kernel, null, new Shape(1), new Shape(radius), new Shape(1), 1)
-        .singletonOrThrow();
+    int s = (int) previous.getShape().get(1);
+    int r = width / 2;
+    float[] shifts = new float[s * s * width]; // E[(i, j), d + r] = 1 where i - j = d
+    for (int i = 0; i < s; i++) {
+      for (int j = Math.max(0, i - r); j <= Math.min(s - 1, i + r); j++) {
+        shifts[(i * s + j) * width + (i - j + r)] = 1;
+      }
+    }
+    NDManager manager = previous.getManager();
+    NDArray banded = manager.create(shifts, new Shape((long) s * s, width)).matMul(kernel);
+    return previous.matMul(banded.reshape(s, s)).expandDims(1);
   }
 }

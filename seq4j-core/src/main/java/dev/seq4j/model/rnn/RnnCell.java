@@ -60,31 +60,22 @@ public abstract class RnnCell {
 
   /** W_ih·x + b_ih, split into the G gate blocks: G × (B, H). */
   protected NDList inputGates(NDArray x) {
-    return x.matMul(local(wIh.transpose(), x)).add(bIh).split(type().gates(), 1);
+    return linear(x, wIh, bIh).split(type().gates(), 1);
   }
 
   /** W_hh·h + b_hh, split into the G gate blocks: G × (B, H). */
   protected NDList hiddenGates(NDArray h) {
-    return h.matMul(local(wHh.transpose(), h)).add(bHh).split(type().gates(), 1);
+    return linear(h, wHh, bHh).split(type().gates(), 1);
   }
 
   /** Sum of the input and hidden contributions to every gate. */
   protected NDList gates(NDArray x, NDArray h) {
-    NDArray all =
-        x.matMul(local(wIh.transpose(), x))
-            .add(bIh)
-            .add(h.matMul(local(wHh.transpose(), h)))
-            .add(bHh);
-    return all.split(type().gates(), 1);
+    return linear(x, wIh, bIh).add(linear(h, wHh, bHh)).split(type().gates(), 1);
   }
 
-  /**
-   * An op on a parameter belongs to the parameters' manager; move such a temporary to the manager
-   * of the step's input so it dies with the step.
-   */
-  private static NDArray local(NDArray temporary, NDArray stepInput) {
-    temporary.attach(stepInput.getManager());
-    return temporary;
+  /** {@code x·Wᵀ + b} in one libtorch call ({@code addmm}); W is (out, in) as stored. */
+  private static NDArray linear(NDArray x, NDArray w, NDArray b) {
+    return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
   }
 
   static NDArray sigmoid(NDArray a) {

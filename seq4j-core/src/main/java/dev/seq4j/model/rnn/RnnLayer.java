@@ -59,6 +59,12 @@ public final class RnnLayer {
     int full = lengths == null ? (int) steps : Math.min((int) steps, min(lengths));
     List<NDArray> outputs = new ArrayList<>();
     CellState state = initial;
+    if (mode == Mode.FUSED && steps == 1 && lengths == null) {
+      // one step (decoding): the cell's formulas beat the fused kernel's per-call set-up (oneDNN
+      // builds an RNN primitive for every call), with the same numbers (tested)
+      CellState next = cell.step(x.squeeze(1), state);
+      return new LayerOutput(next.h().expandDims(1), next);
+    }
     if (mode == Mode.FUSED && full > 0) {
       NDArray head = full == steps ? x : x.get(new NDIndex(":, :{}", full));
       LayerOutput fused = fused(head, state);

@@ -66,7 +66,17 @@ public final class MultiHeadAttention {
   /** Projects {@code x} (B, S, d) to keys and values (B, h, S, d_k) each. */
   public KeyValues project(NDArray x) {
     NDList kv = keyValue.apply(x).split(2, 2); // 2 × (B, S, d)
-    return new KeyValues(splitHeads(kv.get(0)), splitHeads(kv.get(1)));
+    return new KeyValues(packed(splitHeads(kv.get(0))), packed(splitHeads(kv.get(1))));
+  }
+
+  /**
+   * {@code x} (B, h, S, d_k) laid out contiguously. The heads of {@link #splitHeads} are a strided
+   * view that the batched matrix product would copy at every use; copied once here, keys and values
+   * cached for a whole sentence (the encoder–decoder memory) are read in place at every step.
+   */
+  private static NDArray packed(NDArray x) {
+    Shape s = x.getShape();
+    return x.reshape(s.get(0) * s.get(1), s.get(2), s.get(3)).reshape(s);
   }
 
   /**
