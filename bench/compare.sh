@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # seq4j against the PyTorch peers of ../shared/bench, interleaved (peer, seq4j, peer, seq4j, …),
 # REPEATS rounds, in two pairings: stock (glibc malloc on both sides) and tuned (tcmalloc on both
-# sides). Prints every RESULT line as it comes, then a table of medians and the ratio seq4j / peer.
+# sides, both with TCMALLOC_RELEASE_RATE=0 as seq4j's launcher sets it). Prints every RESULT line
+# as it comes, then a table of medians and the ratio seq4j / peer.
 #
 #   bench/compare.sh [REPEATS] [WORKLOAD...]     (from the project root; default: 3, p1 … p4c)
 #   MODES="tuned" bench/compare.sh 3 p2 p3       (one pairing only)
@@ -48,7 +49,7 @@ trap 'rm -f "$results"' EXIT
 for mode in "${modes[@]}"; do
   for r in $(seq 1 "$repeats"); do
     for w in "${workloads[@]}"; do
-      if [ "$mode" = tuned ]; then peer_env=(LD_PRELOAD="$tc"); ours=tcmalloc; else peer_env=(); ours=system; fi
+      if [ "$mode" = tuned ]; then peer_env=(LD_PRELOAD="$tc" TCMALLOC_RELEASE_RATE=0); ours=tcmalloc; else peer_env=(); ours=system; fi
       out="$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${peer_env[@]}" "$py" "$peers/${script[$w]}" 2>&1)"
       echo "$out" >> "$log"
       echo "$out" | grep '^RESULT' | sed "s/^/$mode $r $w peer  /" | tee -a "$results"

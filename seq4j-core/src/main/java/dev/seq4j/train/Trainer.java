@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.config.TrainConfig;
+import dev.seq4j.model.Dropout;
 import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.SavedModel;
 import dev.seq4j.plot.TrainingPlots;
@@ -171,6 +172,7 @@ public final class Trainer {
     Map<String, NDArray> params = model.parameters().asMap();
     state.step++;
     Engine.getInstance().setRandomSeed((int) (seed * 1_000_003 + state.step));
+    Dropout.seed(seed * 1_000_003 + state.step);
     try (NDManager scope = model.parameters().manager().newSubManager()) {
       MaskedCrossEntropy.Result r;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
