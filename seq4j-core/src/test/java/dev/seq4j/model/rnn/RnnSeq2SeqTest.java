@@ -71,22 +71,7 @@ class RnnSeq2SeqTest {
       RnnSeq2Seq model = model(m, attention, decoder, feeding, bidirectional);
       int[] lengths = {4, 2};
       NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
-      DecoderState state = model.encode(m.create(SRC), lengths);
-      for (int t = 0; t < TRG_IN[0].length; t++) {
-        Seq2SeqModel.Step step = model.step(m.create(TRG_IN).get(new NDIndex(":, {}", t)), state);
-        state = step.state();
-        assertArrayEquals(
-            whole.get(new NDIndex(":, {}", t)).toFloatArray(),
-            step.logits().toFloatArray(),
-            1e-5f,
-            "t=" + t);
-        if (attention != RnnOptions.Attention.NONE) {
-          float[] w = step.attention().toFloatArray(); // (2, 4)
-          assertEquals(1f, w[0] + w[1] + w[2] + w[3], 1e-5f);
-          assertEquals(0f, w[6], 0f); // padded source positions of row 2
-          assertEquals(0f, w[7], 0f);
-        }
-      }
+      assertStepByStepEquals(model, m, lengths, whole, attention != RnnOptions.Attention.NONE);
     }
   }
 
@@ -96,27 +81,7 @@ class RnnSeq2SeqTest {
       RnnOptions.Attention attention, RnnOptions.Decoder decoder) {
     try (NDManager m = Engines.start().newBaseManager()) {
       Engine.getInstance().setRandomSeed(5);
-      RnnSeq2Seq model =
-          new RnnSeq2Seq(
-              m,
-              new RnnOptions(
-                  CellType.GRU,
-                  6,
-                  8,
-                  1,
-                  0,
-                  true,
-                  Bridge.Kind.LINEAR,
-                  false,
-                  false,
-                  0,
-                  12,
-                  12,
-                  attention,
-                  decoder,
-                  false,
-                  true,
-                  3));
+      RnnSeq2Seq model = new RnnSeq2Seq(m, gruOptions(attention, decoder, 3));
       int[] lengths = {4, 2};
       NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
       NDArray kernel = model.parameters().get("attention.location");
@@ -134,21 +99,52 @@ class RnnSeq2SeqTest {
           0f,
           "no previous weights at the first step");
       assertTrue(whole.sub(shifted).abs().max().getFloat() > 1e-4, "the term changes later steps");
-      DecoderState state = model.encode(m.create(SRC), lengths);
-      for (int t = 0; t < TRG_IN[0].length; t++) {
-        Seq2SeqModel.Step step = model.step(m.create(TRG_IN).get(new NDIndex(":, {}", t)), state);
-        state = step.state();
-        assertArrayEquals(
-            shifted.get(new NDIndex(":, {}", t)).toFloatArray(),
-            step.logits().toFloatArray(),
-            1e-5f,
-            "t=" + t);
+      assertStepByStepEquals(model, m, lengths, shifted, true);
+    }
+  }
+
+  /** Step-by-step decoding from the reference gives the whole-sequence logits, row by row. */
+  private static void assertStepByStepEquals(
+      RnnSeq2Seq model, NDManager m, int[] lengths, NDArray whole, boolean attends) {
+    DecoderState state = model.encode(m.create(SRC), lengths);
+    for (int t = 0; t < TRG_IN[0].length; t++) {
+      Seq2SeqModel.Step step = model.step(m.create(TRG_IN).get(new NDIndex(":, {}", t)), state);
+      state = step.state();
+      assertArrayEquals(
+          whole.get(new NDIndex(":, {}", t)).toFloatArray(),
+          step.logits().toFloatArray(),
+          1e-5f,
+          "t=" + t);
+      if (attends) {
         float[] w = step.attention().toFloatArray(); // (2, 4)
         assertEquals(1f, w[0] + w[1] + w[2] + w[3], 1e-5f);
         assertEquals(0f, w[6], 0f); // padded source positions of row 2 stay exactly 0
         assertEquals(0f, w[7], 0f);
       }
     }
+  }
+
+  /** A one-layer GRU over a bidirectional encoder, with a location term of width {@code width}. */
+  private static RnnOptions gruOptions(
+      RnnOptions.Attention attention, RnnOptions.Decoder decoder, int width) {
+    return new RnnOptions(
+        CellType.GRU,
+        6,
+        8,
+        1,
+        0,
+        true,
+        Bridge.Kind.LINEAR,
+        false,
+        false,
+        0,
+        12,
+        12,
+        attention,
+        decoder,
+        false,
+        true,
+        width);
   }
 
   static Stream<Arguments> locationVariants() {
@@ -170,25 +166,7 @@ class RnnSeq2SeqTest {
       e =
           assertThrows(
               IllegalArgumentException.class,
-              () ->
-                  new RnnOptions(
-                      CellType.GRU,
-                      6,
-                      8,
-                      1,
-                      0,
-                      true,
-                      Bridge.Kind.LINEAR,
-                      false,
-                      false,
-                      0,
-                      12,
-                      12,
-                      RnnOptions.Attention.GENERAL,
-                      RnnOptions.Decoder.LUONG,
-                      false,
-                      true,
-                      4));
+              () -> gruOptions(RnnOptions.Attention.GENERAL, RnnOptions.Decoder.LUONG, 4));
       assertEquals("locationWidth must be 0 (off) or odd and >= 1, was 4", e.getMessage());
       e =
           assertThrows(
