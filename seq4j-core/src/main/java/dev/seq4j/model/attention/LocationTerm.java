@@ -32,12 +32,13 @@ public final class LocationTerm {
   }
 
   /**
-   * The term for the previous weights {@code previous} (B, S): (B, 1, S), computed as {@code
-   * previous · K} with the banded (S, S) matrix {@code K[i][j] = k_{i-j}} (two small matrix
-   * products, cheap to differentiate, where a one-channel convolution is slow in both directions).
+   * The banded (S, S) matrix {@code K[i][j] = k_{i-j}} for sentences of {@code s} positions, so
+   * that the term is one product, {@code α_{t-1} · K} ({@link #apply}): cheap to differentiate,
+   * where a one-channel convolution is slow in both directions. It depends only on the kernel and
+   * S: build it once per batch (inside the recorded forward pass when training) and reuse it at
+   * every step.
    */
-  public NDArray apply(NDArray previous) {
-    int s = (int) previous.getShape().get(1);
+  public NDArray banded(NDManager manager, int s) {
     int r = width / 2;
     float[] shifts = new float[s * s * width]; // E[(i, j), d + r] = 1 where i - j = d
     for (int i = 0; i < s; i++) {
@@ -45,8 +46,11 @@ public final class LocationTerm {
         shifts[(i * s + j) * width + (i - j + r)] = 1;
       }
     }
-    NDManager manager = previous.getManager();
-    NDArray banded = manager.create(shifts, new Shape((long) s * s, width)).matMul(kernel);
-    return previous.matMul(banded.reshape(s, s)).expandDims(1);
+    return manager.create(shifts, new Shape((long) s * s, width)).matMul(kernel).reshape(s, s);
+  }
+
+  /** The term for the previous weights {@code previous} (B, S): (B, 1, S). */
+  public static NDArray apply(NDArray previous, NDArray banded) {
+    return previous.matMul(banded).expandDims(1);
   }
 }

@@ -131,7 +131,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
 
   /** Attention from queries {@code q} (B, T, H); with the location term T must be 1. */
   private Attention.Result attend(NDArray q, State state) {
-    NDArray bias = location == null ? null : location.apply(state.previous()); // (B, 1, S)
+    NDArray bias =
+        location == null ? null : LocationTerm.apply(state.previous(), state.banded()); // (B,1,S)
     return attention.attend(q, state.memory(), state.mask(), bias);
   }
 
@@ -255,12 +256,12 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
         options.inputFeeding()
             ? src.getManager().zeros(new Shape(src.getShape().get(0), options.hidden()))
             : null;
+    int width = (int) src.getShape().get(1);
     NDArray previous =
-        location != null
-            ? src.getManager().zeros(new Shape(src.getShape().get(0), src.getShape().get(1)))
-            : null;
+        location != null ? src.getManager().zeros(new Shape(src.getShape().get(0), width)) : null;
+    NDArray banded = location != null ? location.banded(src.getManager(), width) : null;
     return new State(
-        init, context, attention == null ? null : encoded.outputs(), mask, feed, previous);
+        init, context, attention == null ? null : encoded.outputs(), mask, feed, previous, banded);
   }
 
   @Override
@@ -280,7 +281,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   /**
    * Per-layer decoder states, the context vector fed at every step (or null), for attention the
    * encoder states (B, S, D·H) with their mask (B, S) (or null), the previous s~ for input feeding
-   * (B, H) and the previous attention weights for the location term (B, S) (or null).
+   * (B, H), and for the location term the previous attention weights (B, S) with its banded kernel
+   * matrix (S, S), built once per batch (or null).
    */
   record State(
       List<CellState> layers,
@@ -288,11 +290,12 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
       NDArray memory,
       NDArray mask,
       NDArray feed,
-      NDArray previous)
+      NDArray previous,
+      NDArray banded)
       implements DecoderState {
 
     State next(List<CellState> newLayers, NDArray newFeed, NDArray newPrevious) {
-      return new State(newLayers, context, memory, mask, newFeed, newPrevious);
+      return new State(newLayers, context, memory, mask, newFeed, newPrevious, banded);
     }
 
     @Override
@@ -304,7 +307,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
           DecoderState.rows(memory, rows),
           DecoderState.rows(mask, rows),
           r.feed(),
-          r.previous());
+          r.previous(),
+          banded);
     }
 
     @Override
@@ -319,7 +323,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
           memory,
           mask,
           DecoderState.rows(feed, rows),
-          DecoderState.rows(previous, rows));
+          DecoderState.rows(previous, rows),
+          banded);
     }
 
     @Override
@@ -330,7 +335,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
           s.c().attach(manager);
         }
       }
-      for (NDArray a : new NDArray[] {context, memory, mask, feed, previous}) {
+      for (NDArray a : new NDArray[] {context, memory, mask, feed, previous, banded}) {
         if (a != null) {
           a.attach(manager);
         }

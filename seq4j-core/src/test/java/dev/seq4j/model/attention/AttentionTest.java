@@ -136,7 +136,7 @@ class AttentionTest {
     LocationTerm term = new LocationTerm(params, "att", 3);
     set("att.location", 1, 2, 3); // k_-1, k_0, k_+1
     NDArray previous = m.create(new float[] {0, 1, 0, 0, 0.5f, 0, 0, 0.5f}, new Shape(2, 4));
-    NDArray bias = term.apply(previous);
+    NDArray bias = LocationTerm.apply(previous, term.banded(m, 4));
     assertEquals(new Shape(2, 1, 4), bias.getShape());
     // out_j = k_-1 α_{j-1} + k_0 α_j + k_+1 α_{j+1}, α = 0 outside the sentence
     assertArrayEquals(f(3, 2, 1, 0, 1, 0.5, 1.5, 1), bias.toFloatArray(), 1e-6f);
