@@ -248,18 +248,18 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode);
     List<CellState> init = bridge.apply(encoded);
     NDArray context = options.contextEveryStep() ? init.get(init.size() - 1).h() : null;
+    int srcLength = (int) src.getShape().get(1);
     NDArray mask =
-        attention == null
-            ? null
-            : Batch.lengthMask(src.getManager(), srcLengths, (int) src.getShape().get(1));
+        attention == null ? null : Batch.lengthMask(src.getManager(), srcLengths, srcLength);
     NDArray feed =
         options.inputFeeding()
             ? src.getManager().zeros(new Shape(src.getShape().get(0), options.hidden()))
             : null;
-    int width = (int) src.getShape().get(1);
     NDArray previous =
-        location != null ? src.getManager().zeros(new Shape(src.getShape().get(0), width)) : null;
-    NDArray banded = location != null ? location.banded(src.getManager(), width) : null;
+        location != null
+            ? src.getManager().zeros(new Shape(src.getShape().get(0), srcLength))
+            : null;
+    NDArray banded = location != null ? location.banded(src.getManager(), srcLength) : null;
     return new State(
         init, context, attention == null ? null : encoded.outputs(), mask, feed, previous, banded);
   }
