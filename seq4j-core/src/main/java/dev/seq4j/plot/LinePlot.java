@@ -70,7 +70,7 @@ public final class LinePlot {
     double[] yr = range(false);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     FontMetrics fm = g.getFontMetrics();
-    for (double v : Ticks.of(yr[0], yr[1], 6)) {
+    for (double v : Ticks.of(yr[0], yr[1], 6, false)) {
       int py = (int) Math.round(bottom - (v - yr[0]) / (yr[1] - yr[0]) * (bottom - top));
       g.setColor(new Color(230, 230, 230));
       g.drawLine(left, py, right, py);
@@ -78,7 +78,7 @@ public final class LinePlot {
       String s = Ticks.label(v);
       g.drawString(s, left - 6 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
     }
-    for (double v : Ticks.of(xr[0], xr[1], 8)) {
+    for (double v : Ticks.of(xr[0], xr[1], 8, integralX())) {
       int px = (int) Math.round(left + (v - xr[0]) / (xr[1] - xr[0]) * (right - left));
       g.setColor(new Color(230, 230, 230));
       g.drawLine(px, top, px, bottom);
@@ -147,6 +147,18 @@ public final class LinePlot {
     AtomicFiles.write(file, out.toByteArray());
   }
 
+  /** Whether every plotted x is a whole number (epochs evaluated at their ends): ticks then too. */
+  private boolean integralX() {
+    for (Series s : series) {
+      for (double v : s.x) {
+        if (Double.isFinite(v) && v != Math.rint(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private double[] range(boolean x) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -175,15 +187,23 @@ public final class LinePlot {
   static final class Ticks {
     private Ticks() {}
 
-    static List<Double> of(double lo, double hi, int target) {
+    /**
+     * About {@code target} evenly spaced round values in [lo, hi]; with {@code integral} only whole
+     * numbers (steps 1, 2, 5, 10, 20, …), for an axis of whole epochs.
+     */
+    static List<Double> of(double lo, double hi, int target, boolean integral) {
       double raw = (hi - lo) / target;
       double mag = Math.pow(10, Math.floor(Math.log10(raw)));
       double step = mag;
-      for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      double[] multiples = integral ? new double[] {1, 2, 5, 10} : new double[] {1, 2, 2.5, 5, 10};
+      for (double m : multiples) {
         if (m * mag >= raw) {
           step = m * mag;
           break;
         }
+      }
+      if (integral) {
+        step = Math.max(1, Math.rint(step));
       }
       List<Double> ticks = new ArrayList<>();
       for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
