@@ -248,17 +248,14 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode);
     List<CellState> init = bridge.apply(encoded);
     NDArray context = options.contextEveryStep() ? init.get(init.size() - 1).h() : null;
+    long batch = src.getShape().get(0);
     int srcLength = (int) src.getShape().get(1);
     NDArray mask =
         attention == null ? null : Batch.lengthMask(src.getManager(), srcLengths, srcLength);
     NDArray feed =
-        options.inputFeeding()
-            ? src.getManager().zeros(new Shape(src.getShape().get(0), options.hidden()))
-            : null;
+        options.inputFeeding() ? src.getManager().zeros(new Shape(batch, options.hidden())) : null;
     NDArray previous =
-        location != null
-            ? src.getManager().zeros(new Shape(src.getShape().get(0), srcLength))
-            : null;
+        location != null ? src.getManager().zeros(new Shape(batch, srcLength)) : null;
     NDArray banded = location != null ? location.banded(src.getManager(), srcLength) : null;
     return new State(
         init, context, attention == null ? null : encoded.outputs(), mask, feed, previous, banded);
