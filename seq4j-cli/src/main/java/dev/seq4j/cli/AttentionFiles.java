@@ -1,9 +1,9 @@
 package dev.seq4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.decode.Translator;
+import dev.seq4j.io.AtomicFiles;
 import dev.seq4j.plot.HeatmapPlot;
-import dev.seq4j.train.io.AtomicFiles;
+import dev.seq4j.translate.Translator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -2,16 +2,17 @@ package dev.seq4j.cli;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.seq4j.bench.LoadTest;
+import dev.seq4j.bench.Workloads;
 import dev.seq4j.decode.BeamSearch;
 import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
-import dev.seq4j.serve.LoadTest;
 import dev.seq4j.serve.ServeOptions;
 import dev.seq4j.serve.TranslationServer;
+import dev.seq4j.translate.TranslationBundle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -124,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(
         "%-9s %7s %9s %7s %12s %9s %9s %8s%n",
         "batching", "clients", "requests", "errors", "requests/s", "p50 ms", "p99 ms", "p99/p50");
-    try (ModelBundle bundle = ModelBundle.load(model)) {
+    try (TranslationBundle bundle = TranslationBundle.load(model)) {
       for (boolean batching : new boolean[] {true, false}) {
         ServeOptions o =
             ServeOptions.defaults()

@@ -1,7 +1,7 @@
 package dev.seq4j.cli;
 
-import dev.seq4j.data.TempFiles;
 import dev.seq4j.data.TextLines;
+import dev.seq4j.io.TempFiles;
 import dev.seq4j.tokenize.Bpe;
 import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.eval.Repetition;
-import dev.seq4j.model.ModelBundle;
-import dev.seq4j.train.Evaluator;
+import dev.seq4j.translate.Evaluator;
+import dev.seq4j.translate.TranslationBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " lines");
     }
     Engines.start();
-    try (ModelBundle bundle = ModelBundle.load(model, overrides)) {
+    try (TranslationBundle bundle = TranslationBundle.load(model, overrides)) {
       Evaluator.Result r = new Evaluator(bundle, sources, refs).run();
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("sentences", sources.size());

@@ -1,7 +1,7 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.engine.Engines;
-import dev.seq4j.names.NameGenerator;
+import dev.seq4j.model.charrnn.NameGenerator;
 import dev.seq4j.names.NameSampler;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.names.NamesExperiment;

@@ -1,7 +1,7 @@
 package dev.seq4j.cli;
 
-import dev.seq4j.data.TempFiles;
 import dev.seq4j.data.TextLines;
+import dev.seq4j.io.TempFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

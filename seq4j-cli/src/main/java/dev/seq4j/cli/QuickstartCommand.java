@@ -4,8 +4,8 @@ import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.data.synthetic.DateTask;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
-import dev.seq4j.train.Evaluator;
+import dev.seq4j.translate.Evaluator;
+import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -66,7 +66,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     o.flush();
     Engines.start();
     Runs.train(c, dir, false, System.err);
-    try (ModelBundle bundle = ModelBundle.load(dir)) {
+    try (TranslationBundle bundle = TranslationBundle.load(dir)) {
       List<String> src = EvaluateCommand.readAll(data.resolve("test.src"));
       List<String> ref = EvaluateCommand.readAll(data.resolve("test.trg"));
       Evaluator.Result r = new Evaluator(bundle, src, ref).run();

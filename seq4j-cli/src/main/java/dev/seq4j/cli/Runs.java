@@ -1,9 +1,9 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.config.ExperimentConfig;
-import dev.seq4j.train.Experiment;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,7 +29,9 @@ final class Runs {
   static Trainer.TrainResult train(
       ExperimentConfig config, Path out, boolean resume, PrintStream err) throws IOException {
     return train(
-        (listener, onTrainer) -> Experiment.run(config, out, resume, listener, onTrainer), err);
+        (listener, onTrainer) ->
+            TranslationExperiment.run(config, out, resume, listener, onTrainer),
+        err);
   }
 
   /** Runs {@code body} with a progress bar; SIGINT/SIGTERM ask its trainer to save and stop. */

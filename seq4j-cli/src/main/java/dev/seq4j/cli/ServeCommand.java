@@ -3,10 +3,10 @@ package dev.seq4j.cli;
 import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.config.NamesConfig;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.serve.ServeOptions;
 import dev.seq4j.serve.TranslationServer;
+import dev.seq4j.translate.TranslationBundle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -111,7 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
             defaults.timeoutMillis(),
             defaults.threads());
     Engines.start();
-    Path checkpoint = ModelBundle.resolve(model);
+    Path checkpoint = TranslationBundle.resolve(model);
     boolean namesModel =
         ConfigLoader.loadRun(checkpoint.resolve("config.yaml"), List.of()) instanceof NamesConfig;
     AutoCloseable bundle;
@@ -121,7 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
       bundle = names;
       server = new TranslationServer(names, options);
     } else {
-      ModelBundle translator = ModelBundle.load(model);
+      TranslationBundle translator = TranslationBundle.load(model);
       bundle = translator;
       server = new TranslationServer(translator, options);
     }

@@ -2,10 +2,10 @@ package dev.seq4j.cli;
 
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.data.TextLines;
-import dev.seq4j.decode.Translator;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.transformer.TransformerSeq2Seq;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.Translator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -94,7 +94,7 @@ public final class TranslateCommand implements Callable<Integer> {
     if (nBest != null) {
       settings.add("decode.nBest=" + nBest);
     }
-    try (ModelBundle bundle = ModelBundle.load(model, settings);
+    try (TranslationBundle bundle = TranslationBundle.load(model, settings);
         TextLines lines =
             input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
       chooseAttentionView(bundle);
@@ -125,7 +125,7 @@ public final class TranslateCommand implements Callable<Integer> {
     }
   }
 
-  private void chooseAttentionView(ModelBundle bundle) {
+  private void chooseAttentionView(TranslationBundle bundle) {
     if (attentionLayer == null && attentionHead == null) {
       return;
     }

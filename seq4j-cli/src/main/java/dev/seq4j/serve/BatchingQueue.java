@@ -1,8 +1,8 @@
 package dev.seq4j.serve;
 
 import dev.seq4j.config.DecodeConfig;
-import dev.seq4j.decode.Translator;
-import dev.seq4j.model.ModelBundle;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.Translator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,7 +32,7 @@ final class BatchingQueue implements AutoCloseable {
       boolean attention,
       CompletableFuture<List<Translator.Translation>> result) {}
 
-  private final ModelBundle bundle;
+  private final TranslationBundle bundle;
   private final int maxBatch;
   private final long maxWaitNanos;
   private final int capacity;
@@ -46,7 +46,7 @@ final class BatchingQueue implements AutoCloseable {
   private boolean closed;
 
   BatchingQueue(
-      ModelBundle bundle, int maxBatch, long maxWaitMillis, int capacity, Metrics metrics) {
+      TranslationBundle bundle, int maxBatch, long maxWaitMillis, int capacity, Metrics metrics) {
     this.bundle = bundle;
     this.maxBatch = maxBatch;
     this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);

@@ -9,9 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.config.RnnConfig;
-import dev.seq4j.decode.Translator;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.names.NamesBundle;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.Translator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ public final class TranslationServer implements AutoCloseable {
   /** How often a waiting request checks that its client is still connected. */
   private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
-  private final ModelBundle bundle;
+  private final TranslationBundle bundle;
   private final NamesApi names;
   private final ServeOptions options;
   private final Metrics metrics = new Metrics();
@@ -61,7 +61,7 @@ public final class TranslationServer implements AutoCloseable {
   private volatile String state = "loading";
 
   /** Binds the server for a translator; {@link #start()} warms the model up. */
-  public TranslationServer(ModelBundle bundle, ServeOptions options) throws IOException {
+  public TranslationServer(TranslationBundle bundle, ServeOptions options) throws IOException {
     this(bundle, null, options);
   }
 
@@ -70,7 +70,7 @@ public final class TranslationServer implements AutoCloseable {
     this(null, names, options);
   }
 
-  private TranslationServer(ModelBundle bundle, NamesBundle names, ServeOptions options)
+  private TranslationServer(TranslationBundle bundle, NamesBundle names, ServeOptions options)
       throws IOException {
     this.bundle = bundle;
     this.names = names == null ? null : new NamesApi(names, JSON, options);

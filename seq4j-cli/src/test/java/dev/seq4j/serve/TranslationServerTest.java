@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.decode.Translator;
+import dev.seq4j.bench.LoadTest;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.Translator;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -33,7 +34,7 @@ class TranslationServerTest {
   @TempDir static Path dir;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static ModelBundle bundle;
+  private static TranslationBundle bundle;
   private static TranslationServer server;
   private static String base;
 
@@ -47,7 +48,7 @@ class TranslationServerTest {
                 + " attention: general}",
             "{epochs: 3, batchSize: 32, learningRate: 0.01}");
     Engines.start();
-    bundle = ModelBundle.load(run);
+    bundle = TranslationBundle.load(run);
     server =
         new TranslationServer(
             bundle,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
+import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -60,7 +60,7 @@ class WebPageBrowserTest {
             .redirectOutput(dir.resolve("chromedriver.log").toFile())
             .start();
     String wd = "http://127.0.0.1:" + driverPort;
-    try (ModelBundle bundle = ModelBundle.load(run);
+    try (TranslationBundle bundle = TranslationBundle.load(run);
         TranslationServer server =
             new TranslationServer(bundle, ServeOptions.defaults().withPort(0))) {
       server.start();

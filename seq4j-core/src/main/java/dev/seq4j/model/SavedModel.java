@@ -1,5 +1,6 @@
 package dev.seq4j.model;
 
+import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -9,6 +10,6 @@ public interface SavedModel {
   /** Writes everything needed to load the model again into {@code dir}. */
   void save(Path dir) throws IOException;
 
-  /** The trainable parameters (restored from {@link ModelBundle#PARAMS} on resume). */
+  /** The trainable parameters (restored from {@link TranslationBundle#PARAMS} on resume). */
   Parameters parameters();
 }

@@ -2,6 +2,7 @@ package dev.seq4j.names;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.seq4j.model.charrnn.NameClassifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

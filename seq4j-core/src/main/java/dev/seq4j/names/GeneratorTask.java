@@ -2,6 +2,7 @@ package dev.seq4j.names;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.seq4j.model.charrnn.NameGenerator;
 import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.decode.Sampling;
+import dev.seq4j.model.charrnn.NameGenerator;
 import dev.seq4j.model.rnn.CellState;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;

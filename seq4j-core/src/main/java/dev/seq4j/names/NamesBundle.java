@@ -8,11 +8,14 @@ import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.SavedModel;
+import dev.seq4j.model.charrnn.NameClassifier;
+import dev.seq4j.model.charrnn.NameGenerator;
+import dev.seq4j.model.charrnn.NamesModel;
 import dev.seq4j.tokenize.CharTokenizer;
 import dev.seq4j.tokenize.Vocabulary;
+import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +58,7 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
 
   /** Loads a bundle from a checkpoint directory or a run directory (best, else last). */
   public static NamesBundle load(Path dir) throws IOException {
-    Path d = ModelBundle.resolve(dir);
+    Path d = TranslationBundle.resolve(dir);
     RunConfig c = ConfigLoader.loadRun(d.resolve("config.yaml"), List.of());
     if (!(c instanceof NamesConfig config)) {
       throw new ConfigException(
@@ -68,7 +71,7 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
             .toList();
     NamesBundle b = new NamesBundle(config, chars, labels);
     try {
-      b.model.parameters().load(d.resolve(ModelBundle.PARAMS));
+      b.model.parameters().load(d.resolve(TranslationBundle.PARAMS));
     } catch (IOException | RuntimeException e) {
       b.close();
       throw e;
@@ -82,7 +85,7 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
     Files.writeString(dir.resolve("config.yaml"), ConfigWriter.toYaml(config));
     chars.save(dir.resolve("chars.vocab"));
     Files.write(dir.resolve("labels.txt"), labels, StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(dir.resolve(ModelBundle.PARAMS))) {
+    try (OutputStream out = Files.newOutputStream(dir.resolve(TranslationBundle.PARAMS))) {
       model.parameters().save(out);
     }
   }

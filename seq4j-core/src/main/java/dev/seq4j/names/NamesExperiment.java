@@ -4,19 +4,19 @@ import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.data.NamesCorpus;
-import dev.seq4j.model.ModelBundle;
+import dev.seq4j.io.AtomicFiles;
+import dev.seq4j.io.RunLock;
 import dev.seq4j.plot.HeatmapPlot;
 import dev.seq4j.tokenize.CharTokenizer;
 import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Vocabulary;
-import dev.seq4j.train.Experiment;
+import dev.seq4j.train.CheckpointStore;
+import dev.seq4j.train.MetricsLog;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
 import dev.seq4j.train.TrainingTask;
-import dev.seq4j.train.io.AtomicFiles;
-import dev.seq4j.train.io.CheckpointStore;
-import dev.seq4j.train.io.MetricsLog;
-import dev.seq4j.train.io.RunLock;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +58,10 @@ public final class NamesExperiment {
    */
   public record Outcome(Trainer.TrainResult train, Map<String, Object> test) {}
 
-  /** Trains {@code config} into {@code runDir}; see {@link dev.seq4j.train.Experiment#run}. */
+  /**
+   * Trains {@code config} into {@code runDir}; see {@link
+   * dev.seq4j.translate.TranslationExperiment#run}.
+   */
   public static Outcome run(
       NamesConfig config,
       Path runDir,
@@ -66,7 +69,7 @@ public final class NamesExperiment {
       TrainListener listener,
       Consumer<Trainer> onTrainer)
       throws IOException {
-    try (RunLock lock = Experiment.open(runDir, resume, ConfigWriter.toYaml(config))) {
+    try (RunLock lock = TranslationExperiment.open(runDir, resume, ConfigWriter.toYaml(config))) {
       NamesCorpus corpus = NamesCorpus.read(Path.of(config.data().folder()));
       NamesCorpus.Split split =
           corpus.split(
@@ -100,7 +103,7 @@ public final class NamesExperiment {
           return new Outcome(result, Map.of());
         }
         Path best = new CheckpointStore(runDir.resolve("checkpoints")).load("best");
-        bundle.parameters().load(best.resolve(ModelBundle.PARAMS));
+        bundle.parameters().load(best.resolve(TranslationBundle.PARAMS));
         List<NameBatch.Encoded> test = encode(bundle, split.test());
         Map<String, Object> figures =
             config.task() == RunConfig.Task.CLASSIFY

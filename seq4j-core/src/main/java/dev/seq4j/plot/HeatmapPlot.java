@@ -1,6 +1,6 @@
 package dev.seq4j.plot;
 
-import dev.seq4j.train.io.AtomicFiles;
+import dev.seq4j.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;

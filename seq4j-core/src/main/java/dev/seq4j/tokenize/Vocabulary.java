@@ -1,6 +1,6 @@
 package dev.seq4j.tokenize;
 
-import dev.seq4j.data.TempFiles;
+import dev.seq4j.io.TempFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

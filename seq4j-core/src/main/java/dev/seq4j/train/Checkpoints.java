@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.SavedModel;
 import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.LearningRateSchedule;
 import dev.seq4j.train.optim.Optimizer;
+import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ final class Checkpoints {
       LearningRateSchedule schedule,
       TrainState state)
       throws IOException {
-    bundle.parameters().load(dir.resolve(ModelBundle.PARAMS));
+    bundle.parameters().load(dir.resolve(TranslationBundle.PARAMS));
     NDManager owner = bundle.parameters().manager();
     NDList list = NDList.decode(owner, Files.readAllBytes(dir.resolve("optimizer.state")));
     Map<String, NDArray> s = new LinkedHashMap<>();

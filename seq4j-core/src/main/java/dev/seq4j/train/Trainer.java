@@ -7,11 +7,8 @@ import ai.djl.training.GradientCollector;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.config.TrainConfig;
 import dev.seq4j.model.Dropout;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.SavedModel;
 import dev.seq4j.plot.TrainingPlots;
-import dev.seq4j.train.io.CheckpointStore;
-import dev.seq4j.train.io.MetricsLog;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.GradientClipping;
@@ -52,11 +49,6 @@ public final class Trainer {
   private final TrainState state = new TrainState();
   private volatile boolean stopRequested;
   private final CountDownLatch stopped = new CountDownLatch(1);
-
-  /** A trainer of {@code bundle}'s translator writing into {@code runDir}. */
-  public Trainer(ModelBundle bundle, Dataset data, Path runDir, TrainListener listener) {
-    this(new TranslationTask(bundle, data), bundle.config(), runDir, listener);
-  }
 
   /** A trainer of {@code task} as {@code config} says, writing into {@code runDir}. */
   public Trainer(TrainingTask<?> task, RunConfig config, Path runDir, TrainListener listener) {

@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Random;
 
 /** Small names configurations, bundles and corpora for the tests. */
-final class Fixtures {
-  static final List<String> LABELS = List.of("Ov", "Ez", "Son");
+public final class Fixtures {
+  public static final List<String> LABELS = List.of("Ov", "Ez", "Son");
 
   private Fixtures() {}
 
   /** A configuration of {@code task} with the given model and train sections (flow YAML). */
-  static NamesConfig config(String task, String model, String train) {
+  public static NamesConfig config(String task, String model, String train) {
     return config(task, model, train, Path.of("unused"));
   }
 
   /** Like {@link #config(String, String, String)}, reading names from {@code folder}. */
-  static NamesConfig config(String task, String model, String train, Path folder) {
+  public static NamesConfig config(String task, String model, String train, Path folder) {
     return (NamesConfig)
         ConfigLoader.parseRun(
             "task: "
@@ -39,7 +39,7 @@ final class Fixtures {
   }
 
   /** A bundle over the characters of {@code alphabet}. */
-  static NamesBundle bundle(NamesConfig config, String alphabet) {
+  public static NamesBundle bundle(NamesConfig config, String alphabet) {
     List<NamesCorpus.Example> names = new ArrayList<>();
     for (char c : alphabet.toCharArray()) {
       names.add(new NamesCorpus.Example(String.valueOf(c), 0));
@@ -51,7 +51,7 @@ final class Fixtures {
    * A folder of three labels whose names differ by their ending: {@code -ov}, {@code -ez}, {@code
    * -son} after 2–5 random letters; {@code perLabel} names each.
    */
-  static Path corpus(Path dir, int perLabel, long seed) throws IOException {
+  public static Path corpus(Path dir, int perLabel, long seed) throws IOException {
     Files.createDirectories(dir);
     Random r = new Random(seed);
     String[] endings = {"ov", "ez", "son"};

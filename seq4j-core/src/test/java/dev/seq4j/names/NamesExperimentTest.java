@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.ConfigException;
 import dev.seq4j.config.NamesConfig;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.train.TrainListener;
+import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ class NamesExperimentTest {
           1, Classify.top(b, List.of("Abov"), 1).get(0).size(), "--top 1 prints one label");
     }
     // a names model is not a translator
-    assertThrows(ConfigException.class, () -> ModelBundle.load(run));
+    assertThrows(ConfigException.class, () -> TranslationBundle.load(run));
     // the run directory is not trained over
     assertEquals(
         run + " already holds a training run: use --resume to continue it, or another --out",

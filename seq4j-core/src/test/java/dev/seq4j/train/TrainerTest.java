@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.data.synthetic.ReverseTask;
-import dev.seq4j.model.ModelBundle;
-import dev.seq4j.train.io.MetricsLog;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,8 @@ class TrainerTest {
   @Test
   void aRunWritesConfigMetricsPlotsAndCheckpoints() throws IOException {
     Path run = root.resolve("run");
-    Trainer.TrainResult r = Experiment.run(config(), run, false, TrainListener.NONE, t -> {});
+    Trainer.TrainResult r =
+        TranslationExperiment.run(config(), run, false, TrainListener.NONE, t -> {});
     assertEquals("completed", r.outcome());
     assertEquals(2, r.epochs());
     for (String f :
@@ -74,7 +75,7 @@ class TrainerTest {
     IllegalArgumentException again =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Experiment.run(config(), run, false, TrainListener.NONE, t -> {}));
+            () -> TranslationExperiment.run(config(), run, false, TrainListener.NONE, t -> {}));
     assertEquals(
         run + " already holds a training run: use --resume to continue it, or another --out",
         again.getMessage());
@@ -83,17 +84,17 @@ class TrainerTest {
   @Test
   void resumingGivesTheSameResultAsAnUninterruptedRun() throws IOException {
     Path straight = root.resolve("straight");
-    Experiment.run(config(), straight, false, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(config(), straight, false, TrainListener.NONE, t -> {});
     Path split = root.resolve("split");
-    Experiment.run(config("train.epochs=1"), split, false, TrainListener.NONE, t -> {});
-    Experiment.run(config(), split, true, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(config("train.epochs=1"), split, false, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(config(), split, true, TrainListener.NONE, t -> {});
 
     List<Map<String, Double>> a = MetricsLog.read(straight.resolve("metrics.csv"));
     List<Map<String, Double>> b = MetricsLog.read(split.resolve("metrics.csv"));
     assertEquals(a.get(1).get("train_loss"), b.get(1).get("train_loss"));
     assertEquals(a.get(1).get("valid_loss"), b.get(1).get("valid_loss"));
-    try (ModelBundle x = ModelBundle.load(straight.resolve("checkpoints/last"));
-        ModelBundle y = ModelBundle.load(split.resolve("checkpoints/last"))) {
+    try (TranslationBundle x = TranslationBundle.load(straight.resolve("checkpoints/last"));
+        TranslationBundle y = TranslationBundle.load(split.resolve("checkpoints/last"))) {
       for (String name : x.model().parameters().asMap().keySet()) {
         assertArrayEquals(
             x.model().parameters().get(name).toFloatArray(),
@@ -106,13 +107,13 @@ class TrainerTest {
   @Test
   void nonFiniteLossAbortsWithoutTouchingCheckpoints() throws IOException {
     Path run = root.resolve("nan");
-    Experiment.run(config("train.epochs=1"), run, false, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(config("train.epochs=1"), run, false, TrainListener.NONE, t -> {});
     byte[] before = Files.readAllBytes(run.resolve("checkpoints/last/model.params"));
     TrainingException e =
         assertThrows(
             TrainingException.class,
             () ->
-                Experiment.run(
+                TranslationExperiment.run(
                     config("train.learningRate=1e38"), run, true, TrainListener.NONE, t -> {}));
     assertTrue(e.getMessage().startsWith("non-finite "), e.getMessage());
     assertTrue(e.getMessage().contains("at epoch 2"), e.getMessage());
@@ -123,7 +124,7 @@ class TrainerTest {
   void stopRequestSavesLastAndReportsInterrupted() throws IOException {
     Path run = root.resolve("stop");
     Trainer.TrainResult r =
-        Experiment.run(
+        TranslationExperiment.run(
             config("train.epochs=50"), run, false, TrainListener.NONE, Trainer::requestStop);
     assertEquals("interrupted", r.outcome());
     assertTrue(Files.isRegularFile(run.resolve("checkpoints/last/MANIFEST.sha256")));
@@ -134,7 +135,7 @@ class TrainerTest {
     Path run = root.resolve("early");
     // a learning rate so small that validation accuracy cannot improve after the first evaluation
     Trainer.TrainResult r =
-        Experiment.run(
+        TranslationExperiment.run(
             config(
                 "train.epochs=20",
                 "train.learningRate=1e-12",
@@ -153,7 +154,8 @@ class TrainerTest {
   void teacherForcingBelowOneStillTrains() throws IOException {
     Path run = root.resolve("tf");
     Trainer.TrainResult r =
-        Experiment.run(config("train.teacherForcing=0.5"), run, false, TrainListener.NONE, t -> {});
+        TranslationExperiment.run(
+            config("train.teacherForcing=0.5"), run, false, TrainListener.NONE, t -> {});
     assertEquals("completed", r.outcome());
     List<Map<String, Double>> rows = MetricsLog.read(run.resolve("metrics.csv"));
     assertTrue(rows.get(1).get("train_loss") < rows.get(0).get("train_loss"), rows.toString());
@@ -163,7 +165,8 @@ class TrainerTest {
   void maxStepsStopsAfterThatManyUpdates() throws IOException {
     Path run = root.resolve("steps");
     Trainer.TrainResult r =
-        Experiment.run(config("train.maxSteps=3"), run, false, TrainListener.NONE, t -> {});
+        TranslationExperiment.run(
+            config("train.maxSteps=3"), run, false, TrainListener.NONE, t -> {});
     assertEquals("max-steps", r.outcome());
     assertEquals(3, r.steps());
     assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
@@ -173,7 +176,7 @@ class TrainerTest {
   void timeLimitStopsTheRunAndEvaluatesThePartialEpoch() throws IOException {
     Path run = root.resolve("time");
     Trainer.TrainResult r =
-        Experiment.run(
+        TranslationExperiment.run(
             config("train.epochs=50", "train.timeLimitMinutes=0.00001"),
             run,
             false,
@@ -199,7 +202,7 @@ class TrainerTest {
     };
     Path straight = root.resolve("t-straight");
     Trainer.TrainResult r =
-        Experiment.run(
+        TranslationExperiment.run(
             configWithModel(model, transformer), straight, false, TrainListener.NONE, t -> {});
     assertEquals("completed", r.outcome());
     List<Map<String, Double>> rows = MetricsLog.read(straight.resolve("metrics.csv"));
@@ -209,15 +212,18 @@ class TrainerTest {
     Path split = root.resolve("t-split");
     String[] oneEpoch = java.util.Arrays.copyOf(transformer, transformer.length + 1);
     oneEpoch[transformer.length] = "train.epochs=1";
-    Experiment.run(configWithModel(model, oneEpoch), split, false, TrainListener.NONE, t -> {});
-    Experiment.run(configWithModel(model, transformer), split, true, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(
+        configWithModel(model, oneEpoch), split, false, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(
+        configWithModel(model, transformer), split, true, TrainListener.NONE, t -> {});
     assertEquals(
         rows.get(1).get("valid_loss"),
         MetricsLog.read(split.resolve("metrics.csv")).get(1).get("valid_loss"));
-    try (ModelBundle b = ModelBundle.load(straight)) {
+    try (TranslationBundle b = TranslationBundle.load(straight)) {
       assertEquals(b.srcVocabulary().tokens(), b.trgVocabulary().tokens());
       List<String> out =
-          new dev.seq4j.decode.Translator(b, b.config().decode()).translate(List.of("a b c", ""));
+          new dev.seq4j.translate.Translator(b, b.config().decode())
+              .translate(List.of("a b c", ""));
       assertEquals(2, out.size());
       assertEquals("", out.get(1));
     }
@@ -239,20 +245,20 @@ class TrainerTest {
     Files.writeString(root.resolve("words.src"), src);
     Files.writeString(root.resolve("words.trg"), trg);
     Path run = root.resolve("bpe");
-    Experiment.run(
+    TranslationExperiment.run(
         config("data.train=" + corpus, "data.valid=" + corpus, "data.bpeMerges=12"),
         run,
         false,
         TrainListener.NONE,
         t -> {});
-    try (ModelBundle b = ModelBundle.load(run)) {
+    try (TranslationBundle b = TranslationBundle.load(run)) {
       assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/src.bpe")));
       assertTrue(b.srcVocabulary().tokens().stream().anyMatch(t -> t.endsWith("@@")));
       List<String> pieces = b.srcTokenizer().tokenize("hundehaus");
       assertTrue(pieces.size() > 1 && pieces.size() < 9, pieces.toString()); // merged, not whole
       assertEquals("hundehaus", String.join("", pieces).replace("@@", ""));
       for (String out :
-          new dev.seq4j.decode.Translator(b, b.config().decode())
+          new dev.seq4j.translate.Translator(b, b.config().decode())
               .translate(List.of("hundehaus katzenfutter", "haus haus"))) {
         assertTrue(!out.contains("@@"), out);
       }

@@ -1,7 +1,7 @@
 package dev.seq4j.spark;
 
-import dev.seq4j.decode.Translator;
-import dev.seq4j.model.ModelBundle;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.Translator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class DistributedTranslation {
     private final List<Row> ready = new ArrayList<>();
     private int next;
 
-    Chunks(Iterator<Row> rows, ModelBundle bundle, int column) {
+    Chunks(Iterator<Row> rows, TranslationBundle bundle, int column) {
       this.rows = rows;
       this.translator = new Translator(bundle, bundle.config().decode());
       this.column = column;

@@ -1,7 +1,7 @@
 package dev.seq4j.spark;
 
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelBundle;
+import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,16 +12,16 @@ import java.util.Map;
 /**
  * What an executor keeps between tasks: the engine, started once per JVM with one intra-op thread
  * per task (Spark already runs one task per core), and one model per task thread and model
- * directory, loaded on first use (a {@link dev.seq4j.decode.Translator} is not thread-safe).
+ * directory, loaded on first use (a {@link dev.seq4j.translate.Translator} is not thread-safe).
  */
 final class Executors {
-  private static final ThreadLocal<Map<String, ModelBundle>> MODELS =
+  private static final ThreadLocal<Map<String, TranslationBundle>> MODELS =
       ThreadLocal.withInitial(HashMap::new);
 
   private Executors() {}
 
   /** The model in {@code dir} with {@code decodeOverrides}, loaded once per task thread. */
-  static ModelBundle model(String dir, List<String> decodeOverrides) {
+  static TranslationBundle model(String dir, List<String> decodeOverrides) {
     String key = dir + "\u0000" + String.join("\u0000", decodeOverrides);
     return MODELS
         .get()
@@ -33,7 +33,7 @@ final class Executors {
               }
               Engines.start();
               try {
-                return ModelBundle.load(Path.of(dir), decodeOverrides);
+                return TranslationBundle.load(Path.of(dir), decodeOverrides);
               } catch (IOException e) {
                 throw new UncheckedIOException(dir + ": cannot load the model", e);
               }

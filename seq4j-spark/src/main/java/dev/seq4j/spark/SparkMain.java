@@ -1,7 +1,7 @@
 package dev.seq4j.spark;
 
+import dev.seq4j.io.AtomicFiles;
 import dev.seq4j.tokenize.TokenizerSpec;
-import dev.seq4j.train.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

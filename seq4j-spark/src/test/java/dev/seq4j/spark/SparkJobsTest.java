@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.data.synthetic.ReverseTask;
-import dev.seq4j.decode.Translator;
 import dev.seq4j.eval.Bleu;
 import dev.seq4j.eval.ChrF;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.TokenizerSpec;
 import dev.seq4j.tokenize.Tokenizers;
-import dev.seq4j.train.Experiment;
 import dev.seq4j.train.TrainListener;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationExperiment;
+import dev.seq4j.translate.Translator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class SparkJobsTest {
             + "model: {type: rnn, cell: gru, embedding: 16, hidden: 32, attention: general}\n"
             + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n";
     run = dir.resolve("run");
-    Experiment.run(
+    TranslationExperiment.run(
         ConfigLoader.parse(yaml, "spark.yaml", List.of()), run, false, TrainListener.NONE, t -> {});
     spark =
         SparkSession.builder()
@@ -79,7 +79,7 @@ class SparkJobsTest {
     Dataset<Row> out =
         DistributedTranslation.translate(text.repartition(3), "value", run.toString(), List.of());
     List<String> expected;
-    try (ModelBundle b = ModelBundle.load(run)) {
+    try (TranslationBundle b = TranslationBundle.load(run)) {
       expected = new Translator(b, b.config().decode()).translate(lines);
     }
     // repartition(3) shuffles: compare by input, then check order on an unshuffled dataset
@@ -133,7 +133,7 @@ class SparkJobsTest {
   void distributedBleuAndChrfEqualTheSingleMachineScores() throws Exception {
     List<String> hyps = new ArrayList<>();
     List<String> refs = Files.readAllLines(data.resolve("valid.trg"));
-    try (ModelBundle b = ModelBundle.load(run)) {
+    try (TranslationBundle b = TranslationBundle.load(run)) {
       hyps =
           new Translator(b, b.config().decode())
               .translate(Files.readAllLines(data.resolve("valid.src")));

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.data.synthetic.ReverseTask;
-import dev.seq4j.decode.Translator;
 import dev.seq4j.eval.Bleu;
-import dev.seq4j.model.ModelBundle;
-import dev.seq4j.train.Experiment;
 import dev.seq4j.train.TrainListener;
+import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationExperiment;
+import dev.seq4j.translate.Translator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ class SparkMainTest {
             + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16, attention: general}\n"
             + "train: {epochs: 1, batchSize: 32}\n";
     Path model = dir.resolve("run");
-    Experiment.run(
+    TranslationExperiment.run(
         ConfigLoader.parse(yaml, "x.yaml", List.of()), model, false, TrainListener.NONE, t -> {});
     List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("valid.src")));
     lines.add(3, "");
@@ -69,7 +69,7 @@ class SparkMainTest {
             output.toString());
     assertTrue(said.contains("spark translate: 51 lines, 0 errors"), said);
     List<String> expected;
-    try (ModelBundle b = ModelBundle.load(model)) {
+    try (TranslationBundle b = TranslationBundle.load(model)) {
       expected = new Translator(b, b.config().decode()).translate(lines);
     }
     assertEquals(expected, Files.readAllLines(output));

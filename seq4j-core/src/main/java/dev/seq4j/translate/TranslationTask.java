@@ -1,4 +1,4 @@
-package dev.seq4j.train;
+package dev.seq4j.translate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,9 +6,9 @@ import dev.seq4j.config.TrainConfig;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.model.SavedModel;
 import dev.seq4j.tokenize.Vocabulary;
+import dev.seq4j.train.TrainingTask;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +21,13 @@ import java.util.Random;
  * validation pairs.
  */
 final class TranslationTask implements TrainingTask<Batch> {
-  private final ModelBundle bundle;
+  private final TranslationBundle bundle;
   private final Dataset data;
   private final TrainConfig cfg;
   private final long seed;
   private final Evaluator evaluator;
 
-  TranslationTask(ModelBundle bundle, Dataset data) {
+  TranslationTask(TranslationBundle bundle, Dataset data) {
     this.bundle = bundle;
     this.data = data;
     this.cfg = bundle.config().train();

@@ -1,4 +1,4 @@
-package dev.seq4j.names;
+package dev.seq4j.model.charrnn;
 
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.rnn.RnnLayer;

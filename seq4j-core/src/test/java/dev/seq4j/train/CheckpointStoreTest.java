@@ -1,10 +1,11 @@
-package dev.seq4j.train.io;
+package dev.seq4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq4j.io.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.seq4j.data;
+package dev.seq4j.io;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

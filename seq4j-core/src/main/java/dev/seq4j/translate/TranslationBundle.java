@@ -1,4 +1,4 @@
-package dev.seq4j.model;
+package dev.seq4j.translate;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +7,10 @@ import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.DataConfig;
 import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.model.ModelFactory;
+import dev.seq4j.model.Parameters;
+import dev.seq4j.model.SavedModel;
+import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.tokenize.Bpe;
 import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;
@@ -24,7 +28,7 @@ import java.util.List;
  * parameters. Saved as {@code config.yaml}, {@code src.vocab}, {@code trg.vocab}, {@code src.bpe}
  * and {@code trg.bpe} (with BPE) and {@code model.params} in one directory.
  */
-public final class ModelBundle implements SavedModel, AutoCloseable {
+public final class TranslationBundle implements SavedModel, AutoCloseable {
   /** Parameter file name. */
   public static final String PARAMS = "model.params";
 
@@ -36,7 +40,7 @@ public final class ModelBundle implements SavedModel, AutoCloseable {
   private final NDManager manager;
   private final Seq2SeqModel model;
 
-  private ModelBundle(
+  private TranslationBundle(
       ExperimentConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
     if (config.data().bpe() != (srcBpe != null && trgBpe != null)) {
       throw new IllegalArgumentException(
@@ -58,21 +62,21 @@ public final class ModelBundle implements SavedModel, AutoCloseable {
   }
 
   /** A model with freshly initialised parameters (seeded by {@code config.seed}). */
-  public static ModelBundle create(ExperimentConfig config, Vocabulary src, Vocabulary trg) {
-    return new ModelBundle(config, src, trg, null, null);
+  public static TranslationBundle create(ExperimentConfig config, Vocabulary src, Vocabulary trg) {
+    return new TranslationBundle(config, src, trg, null, null);
   }
 
   /** Like {@link #create(ExperimentConfig, Vocabulary, Vocabulary)}, with BPE merges (or null). */
-  public static ModelBundle create(
+  public static TranslationBundle create(
       ExperimentConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
-    return new ModelBundle(config, src, trg, srcBpe, trgBpe);
+    return new TranslationBundle(config, src, trg, srcBpe, trgBpe);
   }
 
   /**
    * Loads a bundle from a checkpoint directory, or from a run directory (its {@code
    * checkpoints/best}, else {@code checkpoints/last}).
    */
-  public static ModelBundle load(Path dir) throws IOException {
+  public static TranslationBundle load(Path dir) throws IOException {
     return load(dir, List.of());
   }
 
@@ -80,7 +84,7 @@ public final class ModelBundle implements SavedModel, AutoCloseable {
    * Like {@link #load(Path)}, with {@code decode.KEY=VALUE} overrides of the saved decoding
    * settings (nothing else can change once a model is trained).
    */
-  public static ModelBundle load(Path dir, List<String> decodeOverrides) throws IOException {
+  public static TranslationBundle load(Path dir, List<String> decodeOverrides) throws IOException {
     for (String o : decodeOverrides) {
       if (!o.startsWith("decode.")) {
         throw new IllegalArgumentException(
@@ -93,7 +97,7 @@ public final class ModelBundle implements SavedModel, AutoCloseable {
     Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
     Bpe srcBpe = config.data().bpe() ? Bpe.load(d.resolve("src.bpe")) : null;
     Bpe trgBpe = config.data().bpe() ? Bpe.load(d.resolve("trg.bpe")) : null;
-    ModelBundle b = new ModelBundle(config, src, trg, srcBpe, trgBpe);
+    TranslationBundle b = new TranslationBundle(config, src, trg, srcBpe, trgBpe);
     try {
       b.model.parameters().load(d.resolve(PARAMS));
     } catch (IOException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.seq4j.train;
+package dev.seq4j.translate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,11 +6,9 @@ import dev.seq4j.data.batch.Batch;
 import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
 import dev.seq4j.data.batch.Example;
-import dev.seq4j.decode.Translator;
 import dev.seq4j.eval.Bleu;
 import dev.seq4j.eval.ChrF;
 import dev.seq4j.eval.ExactMatch;
-import dev.seq4j.model.ModelBundle;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
@@ -23,13 +21,13 @@ import java.util.List;
  * the model is, whitespace as the detokenizer writes it) for exact match, BLEU and chrF.
  */
 public final class Evaluator {
-  private final ModelBundle bundle;
+  private final TranslationBundle bundle;
   private final List<String> sources;
   private final List<String> references;
   private final List<Example> examples = new ArrayList<>();
 
   /** An evaluator of {@code bundle} on parallel {@code sources} and {@code references}. */
-  public Evaluator(ModelBundle bundle, List<String> sources, List<String> references) {
+  public Evaluator(TranslationBundle bundle, List<String> sources, List<String> references) {
     if (sources.size() != references.size()) {
       throw new IllegalArgumentException(
           "sources and references differ in count: " + sources.size() + " vs " + references.size());

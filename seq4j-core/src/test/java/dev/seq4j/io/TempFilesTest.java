@@ -1,4 +1,4 @@
-package dev.seq4j.data;
+package dev.seq4j.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.seq4j.decode;
+package dev.seq4j.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

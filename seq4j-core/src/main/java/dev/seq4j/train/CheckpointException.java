@@ -1,4 +1,4 @@
-package dev.seq4j.train.io;
+package dev.seq4j.train;
 
 /**
  * A checkpoint that is missing, incomplete or corrupt; the message names the directory and file.

@@ -1,6 +1,5 @@
-package dev.seq4j.train.io;
+package dev.seq4j.io;
 
-import dev.seq4j.data.TempFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -40,7 +39,7 @@ public final class AtomicFiles {
   }
 
   /** Flushes a directory's entries to disk (best effort where the OS does not allow it). */
-  static void fsyncDirectory(Path dir) {
+  public static void fsyncDirectory(Path dir) {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException ignored) {
@@ -49,7 +48,7 @@ public final class AtomicFiles {
   }
 
   /** Fsyncs one file. */
-  static void fsync(Path file) throws IOException {
+  public static void fsync(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       ch.force(true);
     }

@@ -1,10 +1,11 @@
-package dev.seq4j.train;
+package dev.seq4j.translate;
 
 import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.ExperimentConfig;
-import dev.seq4j.model.ModelBundle;
-import dev.seq4j.train.io.AtomicFiles;
-import dev.seq4j.train.io.RunLock;
+import dev.seq4j.io.AtomicFiles;
+import dev.seq4j.io.RunLock;
+import dev.seq4j.train.TrainListener;
+import dev.seq4j.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * writes the resolved {@code config.yaml} into the run directory and trains. The run directory is
  * locked while it runs.
  */
-public final class Experiment {
-  private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+public final class TranslationExperiment {
+  private static final Logger LOG = LoggerFactory.getLogger(TranslationExperiment.class);
 
-  private Experiment() {}
+  private TranslationExperiment() {}
 
   /**
    * Locks {@code runDir} for a run (created when missing), refuses a directory that already holds
@@ -66,11 +67,11 @@ public final class Experiment {
           data.validSources().size(),
           data.srcVocabulary().size(),
           data.trgVocabulary().size());
-      try (ModelBundle bundle =
-          ModelBundle.create(
+      try (TranslationBundle bundle =
+          TranslationBundle.create(
               config, data.srcVocabulary(), data.trgVocabulary(), data.srcBpe(), data.trgBpe())) {
         LOG.info("model: {} parameters", bundle.model().parameters().count());
-        Trainer trainer = new Trainer(bundle, data, runDir, listener);
+        Trainer trainer = new Trainer(new TranslationTask(bundle, data), config, runDir, listener);
         if (resume) {
           trainer.resume();
         }

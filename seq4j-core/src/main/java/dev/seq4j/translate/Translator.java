@@ -1,11 +1,17 @@
-package dev.seq4j.decode;
+package dev.seq4j.translate;
 
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
 import dev.seq4j.data.batch.Example;
-import dev.seq4j.model.ModelBundle;
+import dev.seq4j.decode.BeamSearch;
+import dev.seq4j.decode.Greedy;
+import dev.seq4j.decode.Hypothesis;
+import dev.seq4j.decode.LengthLimit;
+import dev.seq4j.decode.LengthPenalty;
+import dev.seq4j.decode.Sampling;
+import dev.seq4j.decode.TokenChooser;
 import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
@@ -20,7 +26,7 @@ import java.util.List;
  * use one per thread.
  */
 public final class Translator {
-  private final ModelBundle bundle;
+  private final TranslationBundle bundle;
   private final DecodeConfig decode;
   private final Tokenizer srcTokenizer;
   private final Tokenizer trgTokenizer;
@@ -28,7 +34,7 @@ public final class Translator {
   private final BeamSearch beam;
 
   /** A translator for {@code bundle} with the decoding settings {@code decode}. */
-  public Translator(ModelBundle bundle, DecodeConfig decode) {
+  public Translator(TranslationBundle bundle, DecodeConfig decode) {
     this.bundle = bundle;
     this.decode = decode;
     this.srcTokenizer = bundle.srcTokenizer();

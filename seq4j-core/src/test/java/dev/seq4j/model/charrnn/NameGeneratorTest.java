@@ -1,4 +1,4 @@
-package dev.seq4j.names;
+package dev.seq4j.model.charrnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.seq4j.model.rnn.CellState;
+import dev.seq4j.names.Fixtures;
+import dev.seq4j.names.NameBatch;
+import dev.seq4j.names.NameSampler;
+import dev.seq4j.names.NamesBundle;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.seq4j.train;
+package dev.seq4j.translate;
 
 import dev.seq4j.config.DataConfig;
 import dev.seq4j.config.SpecialsConfig;

@@ -1,4 +1,4 @@
-package dev.seq4j.cli;
+package dev.seq4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import dev.seq4j.engine.Engines;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
 import org.junit.jupiter.api.Test;
 
-class BenchCommandTest {
+class WorkloadsTest {
   /**
    * The P2 benchmark model of {@code shared/bench} as {@code seq4j bench} builds it (2-layer LSTM
    * 512, embeddings 256, Luong dot attention, W_c with bias, W_y without): 16,073,216 parameters,

@@ -1,4 +1,4 @@
-package dev.seq4j.train.io;
+package dev.seq4j.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package dev.seq4j.serve;
+package dev.seq4j.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -101,7 +101,7 @@ public final class LoadTest {
   }
 
   /** The nearest-rank percentile of sorted nanosecond values, in milliseconds. */
-  static double percentile(List<Long> sorted, double q) {
+  public static double percentile(List<Long> sorted, double q) {
     if (sorted.isEmpty()) {
       return Double.NaN;
     }

@@ -1,4 +1,4 @@
-package dev.seq4j.train.io;
+package dev.seq4j.train;
 
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.seq4j.cli;
+package dev.seq4j.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -31,24 +31,24 @@ import java.util.Random;
  * the peers' shapes, parameter counts, optimizers, warm-up and timed steps. Token ids are uniform
  * in [4, 8000), seeded (0..3 are pad, unk, bos, eos).
  */
-final class Workloads {
-  static final int VOCAB = 8000;
+public final class Workloads {
+  public static final int VOCAB = 8000;
   private static final long BOS = 2;
   private static final long EOS = 3;
 
   private Workloads() {}
 
   /** One figure of a workload: what {@code RESULT name=… metric=… value=…} prints. */
-  record Result(String name, String metric, double value, long params, String summary) {}
+  public record Result(String name, String metric, double value, long params, String summary) {}
 
   /** P1's model: 1-layer LSTM 512 encoder and decoder, embeddings 256, output with a bias. */
-  static RnnOptions p1Options() {
+  public static RnnOptions p1Options() {
     return new RnnOptions(
         CellType.LSTM, 256, 512, 1, 0, false, Bridge.Kind.LINEAR, false, false, 0, VOCAB, VOCAB);
   }
 
   /** The P2 model: 2-layer LSTM 512, embeddings 256, Luong dot attention, W_y without bias. */
-  static RnnOptions p2Options() {
+  public static RnnOptions p2Options() {
     return new RnnOptions(
         CellType.LSTM,
         256,
@@ -69,13 +69,13 @@ final class Workloads {
   }
 
   /** The P3 model: torch.nn.Transformer(256, 4 heads, 3 + 3 layers, FFN 1024, post-LN). */
-  static TransformerOptions p3Options() {
+  public static TransformerOptions p3Options() {
     return new TransformerOptions(
         256, 4, 1024, 3, 3, 0.1, false, TransformerOptions.Tie.NONE, 512, VOCAB, VOCAB);
   }
 
   /** P1: batch 1, source 12, target 14, SGD 0.001 momentum 0.9, 30 warm-up and 600 timed steps. */
-  static Result p1(NDManager manager) {
+  public static Result p1(NDManager manager) {
     try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p1Options())) {
       Training t = new Training(model, new Sgd(0.9, 0), 0.001, 0, 0, 64, 1, 12, 14);
       Timing timing = t.run(manager, 30, 600);
@@ -98,7 +98,7 @@ final class Workloads {
   }
 
   /** P2: batch 64, source 20, target 22, Adam 1e-3, clip 1.0, 3 warm-up and 60 timed steps. */
-  static Result p2(NDManager manager) {
+  public static Result p2(NDManager manager) {
     try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
       Training t = new Training(model, new Adam(0), 1e-3, 1.0, 0, 8, 64, 20, 22);
       return batchedTraining("P2", "lstm_attn_b64", model, t.run(manager, 3, 60));
@@ -106,7 +106,7 @@ final class Workloads {
   }
 
   /** P3: batch 64, source 20, target 22, label smoothing 0.1, Adam 1e-4 (0.9, 0.98), no clip. */
-  static Result p3(NDManager manager) {
+  public static Result p3(NDManager manager) {
     try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Options())) {
       Training t = new Training(model, new Adam(0.9, 0.98, 1e-8, 0), 1e-4, 0, 0.1, 8, 64, 20, 22);
       return batchedTraining("P3", "transformer_small", model, t.run(manager, 3, 60));
@@ -135,7 +135,7 @@ final class Workloads {
   }
 
   /** P4a: the P2 model, 256 sources of 20 ids in batches of 64, exactly 30 greedy steps. */
-  static Result p4a(NDManager manager) {
+  public static Result p4a(NDManager manager) {
     try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
       return greedy(manager, model, "P4a", "greedy_lstm_attn", "");
     }
@@ -145,7 +145,7 @@ final class Workloads {
    * P4b: the P3 model, the same inputs and steps; the exact workload re-runs the decoder over the
    * whole prefix at every step, and the cached variant keeps each layer's keys and values.
    */
-  static List<Result> p4b(NDManager manager) {
+  public static List<Result> p4b(NDManager manager) {
     try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Options())) {
       model.setCaching(false);
       Result exact = greedy(manager, model, "P4b", "greedy_transformer", ", no cache");
@@ -202,7 +202,7 @@ final class Workloads {
   }
 
   /** Rows of ids uniform in [4, VOCAB). */
-  static long[][] ids(Random random, int rows, int length) {
+  public static long[][] ids(Random random, int rows, int length) {
     long[][] out = new long[rows][length];
     for (long[] row : out) {
       for (int i = 0; i < length; i++) {
@@ -302,7 +302,7 @@ final class Workloads {
   }
 
   /** The resident set's high-water mark of this process in MiB, or -1 where /proc is absent. */
-  static long peakRssMib() {
+  public static long peakRssMib() {
     try {
       for (String line :
           java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {

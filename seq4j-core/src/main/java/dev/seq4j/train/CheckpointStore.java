@@ -1,5 +1,6 @@
-package dev.seq4j.train.io;
+package dev.seq4j.train;
 
+import dev.seq4j.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

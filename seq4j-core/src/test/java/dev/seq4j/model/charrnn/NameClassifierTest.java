@@ -1,4 +1,4 @@
-package dev.seq4j.names;
+package dev.seq4j.model.charrnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.model.rnn.RnnLayer;
+import dev.seq4j.names.Fixtures;
+import dev.seq4j.names.NameBatch;
+import dev.seq4j.names.NamesBundle;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

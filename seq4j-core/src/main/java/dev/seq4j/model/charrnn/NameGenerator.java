@@ -1,4 +1,4 @@
-package dev.seq4j.names;
+package dev.seq4j.model.charrnn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

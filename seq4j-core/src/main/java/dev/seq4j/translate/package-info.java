@@ -1,0 +1,7 @@
+/**
+ * The translation task: the saved translation model ({@code TranslationBundle}: config,
+ * vocabularies, BPE merges, weights), text-in text-out decoding ({@code Translator}), the parallel
+ * data of a run ({@code Dataset}), validation ({@code Evaluator}), the training task the generic
+ * trainer runs ({@code TranslationTask}) and a whole run ({@code TranslationExperiment}).
+ */
+package dev.seq4j.translate;
