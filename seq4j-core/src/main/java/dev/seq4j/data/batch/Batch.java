@@ -2,7 +2,7 @@ package dev.seq4j.data.batch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import dev.seq4j.engine.Masks;
 import java.util.List;
 
 /**
@@ -92,18 +92,11 @@ public record Batch(
 
   /** Target mask (B, T): true at real positions. */
   public NDArray trgMask(NDManager manager) {
-    return lengthMask(manager, trgLengths, trgOut[0].length);
+    return Masks.lengthMask(manager, trgLengths, trgOut[0].length);
   }
 
   /** Source mask (B, S): true at real positions. */
   public NDArray srcMask(NDManager manager) {
-    return lengthMask(manager, srcLengths, src[0].length);
-  }
-
-  /** {@code arange(T) < lengths[:, None]}, built natively: (B, T) boolean. */
-  public static NDArray lengthMask(NDManager manager, int[] lengths, int steps) {
-    NDArray positions = manager.arange(steps).reshape(1, steps); // (1, T)
-    NDArray l = manager.create(lengths).reshape(new Shape(lengths.length, 1)); // (B, 1)
-    return positions.lt(l);
+    return Masks.lengthMask(manager, srcLengths, src[0].length);
   }
 }

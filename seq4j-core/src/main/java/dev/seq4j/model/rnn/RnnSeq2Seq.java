@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import dev.seq4j.data.batch.Batch;
+import dev.seq4j.engine.Masks;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Embedding;
@@ -251,7 +251,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     long batch = src.getShape().get(0);
     int srcLength = (int) src.getShape().get(1);
     NDArray mask =
-        attention == null ? null : Batch.lengthMask(src.getManager(), srcLengths, srcLength);
+        attention == null ? null : Masks.lengthMask(src.getManager(), srcLengths, srcLength);
     NDArray feed =
         options.inputFeeding() ? src.getManager().zeros(new Shape(batch, options.hidden())) : null;
     NDArray previous =
