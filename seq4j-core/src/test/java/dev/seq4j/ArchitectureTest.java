@@ -1,0 +1,114 @@
+package dev.seq4j;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of seq4j-core, bottom to top:
+ *
+ * <pre>
+ * io, engine                        ground floor: atomic files, temp files, the run lock; libtorch
+ * config, tokenize, data            YAML records, tokenizers and vocabularies, corpora and batches
+ * model                             networks and their config records
+ * decode, train, eval, plot         generic search, training, scoring and charts
+ * translate, names                  the tasks, wiring the layers below into runs
+ * </pre>
+ *
+ * Each layer may use only the layers below it (and its peers where stated); a task never uses
+ * another task; no package (subpackages included) takes part in a cycle.
+ */
+class ArchitectureTest {
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.seq4j");
+
+  private static LayeredArchitecture layers() {
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("io")
+        .definedBy("dev.seq4j.io..")
+        .layer("engine")
+        .definedBy("dev.seq4j.engine..")
+        .layer("config")
+        .definedBy("dev.seq4j.config..")
+        .layer("tokenize")
+        .definedBy("dev.seq4j.tokenize..")
+        .layer("data")
+        .definedBy("dev.seq4j.data..")
+        .layer("model")
+        .definedBy("dev.seq4j.model..")
+        .layer("decode")
+        .definedBy("dev.seq4j.decode..")
+        .layer("train")
+        .definedBy("dev.seq4j.train..")
+        .layer("eval")
+        .definedBy("dev.seq4j.eval..")
+        .layer("plot")
+        .definedBy("dev.seq4j.plot..")
+        .layer("translate")
+        .definedBy("dev.seq4j.translate..")
+        .layer("names")
+        .definedBy("dev.seq4j.names..");
+  }
+
+  @Test
+  void eachLayerUsesOnlyTheLayersBelowIt() {
+    layers()
+        .whereLayer("io")
+        .mayNotAccessAnyLayer()
+        .whereLayer("engine")
+        .mayNotAccessAnyLayer()
+        .whereLayer("config")
+        .mayOnlyAccessLayers("io")
+        .whereLayer("tokenize")
+        .mayOnlyAccessLayers("io", "engine", "config")
+        .whereLayer("data")
+        .mayOnlyAccessLayers("io", "engine", "config", "tokenize")
+        .whereLayer("model")
+        .mayOnlyAccessLayers("io", "engine", "config")
+        .whereLayer("decode")
+        .mayOnlyAccessLayers("io", "engine", "config", "model")
+        .whereLayer("eval")
+        .mayOnlyAccessLayers("io", "engine", "config", "tokenize")
+        .whereLayer("plot")
+        .mayOnlyAccessLayers("io")
+        .whereLayer("train")
+        .mayOnlyAccessLayers("io", "engine", "config", "model", "eval", "plot")
+        .check(CORE);
+  }
+
+  @Test
+  void noCoreLayerUsesATask() {
+    layers()
+        .whereLayer("translate")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("names")
+        .mayNotBeAccessedByAnyLayer()
+        .check(CORE);
+  }
+
+  @Test
+  void modelKnowsNothingOfDataTrainingOrDecoding() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.seq4j.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.seq4j.data..", "dev.seq4j.train..", "dev.seq4j.decode..", "dev.seq4j.tokenize..")
+        .check(CORE);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("dev.seq4j.(**)").should().beFreeOfCycles().check(CORE);
+  }
+}
