@@ -1,11 +1,11 @@
 package dev.seq4j.data;
 
+import dev.seq4j.config.DataConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Opens a parallel corpus as a stream of {@link SentencePair}s.
@@ -26,20 +26,21 @@ public final class ParallelCorpus {
     void close();
   }
 
-  /** Opens the corpus at {@code path} in {@code format} (text, tsv or json). */
-  public static Reader open(String path, String format, String src, String trg) {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "text" -> openText(path, src, trg);
-      case "tsv" -> new TsvReader(Path.of(path));
-      case "json" -> new JsonCorpusReader(Path.of(path), src, trg);
-      default ->
-          throw new IllegalArgumentException(
-              "corpus format must be one of text, tsv, json, was '" + format + "'");
+  /**
+   * Opens the corpus at {@code path} in {@code format}. A new format is a reader class here plus a
+   * constant of {@link DataConfig.Format}; this switch then fails to compile until it has its case.
+   */
+  public static Reader open(String path, DataConfig.Format format, String src, String trg) {
+    return switch (format) {
+      case TEXT -> openText(path, src, trg);
+      case TSV -> new TsvReader(Path.of(path));
+      case JSON -> new JsonCorpusReader(Path.of(path), src, trg);
     };
   }
 
   /** Reads a whole corpus into memory (for training sets that fit). */
-  public static List<SentencePair> readAll(String path, String format, String src, String trg) {
+  public static List<SentencePair> readAll(
+      String path, DataConfig.Format format, String src, String trg) {
     List<SentencePair> out = new ArrayList<>();
     try (Reader r = open(path, format, src, trg)) {
       r.forEachRemaining(out::add);

@@ -14,7 +14,6 @@ import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -119,8 +118,7 @@ public record Dataset(
   }
 
   private static List<SentencePair> read(DataConfig data, String path) {
-    return ParallelCorpus.readAll(
-        path, data.format().name().toLowerCase(Locale.ROOT), data.src(), data.trg());
+    return ParallelCorpus.readAll(path, data.format(), data.src(), data.trg());
   }
 
   /** The vocabulary specials a configuration describes. */

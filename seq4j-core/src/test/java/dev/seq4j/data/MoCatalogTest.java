@@ -3,6 +3,7 @@ package dev.seq4j.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.seq4j.config.DataConfig;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +117,8 @@ class MoCatalogTest {
       assertEquals(en.size(), ko.size());
       List<SentencePair> json = new java.util.ArrayList<>();
       try (ParallelCorpus.Reader reader =
-          ParallelCorpus.open(out.resolve(set + ".json").toString(), "json", "ko", "en")) {
+          ParallelCorpus.open(
+              out.resolve(set + ".json").toString(), DataConfig.Format.JSON, "ko", "en")) {
         reader.forEachRemaining(json::add);
       }
       assertEquals(en.size(), json.size());
