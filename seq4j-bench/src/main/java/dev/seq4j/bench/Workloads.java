@@ -171,10 +171,7 @@ public final class Workloads {
     try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
       long params = model.parameters().count();
       long[][] src = ids(new Random(0), sentences, srcLength);
-      // exactly 30 steps: <eos> is barred for 30 steps and the cap ends every hypothesis at 30
-      BeamSearch beam =
-          new BeamSearch(
-              (int) BOS, (int) EOS, 5, LengthLimit.absolute(steps), LengthPenalty.none(), steps);
+      BeamSearch beam = p4cBeam(steps);
       for (int i = 0; i < warmup; i++) {
         beam.decode(model, manager, new long[][] {src[i]}, new int[] {srcLength}, 1, false);
       }
@@ -206,6 +203,12 @@ public final class Workloads {
           new Result("beam5_lstm_attn", "sentences/s", oneAtATime, params, summary),
           new Result("beam5_lstm_attn_batched", "sentences/s", batched, params, ""));
     }
+  }
+
+  /** Beam 5 that runs exactly {@code steps}: <eos> is barred until then and the cap ends there. */
+  static BeamSearch p4cBeam(int steps) {
+    return new BeamSearch(
+        (int) BOS, (int) EOS, 5, LengthLimit.absolute(steps), LengthPenalty.none(), steps);
   }
 
   private static Result greedy(
