@@ -5,8 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import dev.seq4j.decode.BeamSearch;
 import dev.seq4j.decode.Greedy;
+import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
+import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
@@ -26,7 +29,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The training and greedy-decoding workloads P1, P2, P3, P4a and P4b of {@code
+ * The training and decoding workloads P1, P2, P3, P4a, P4b and P4c of {@code
  * shared/bench/README.md}, built from seq4j's own model, loss, clipping and optimizer classes with
  * the peers' shapes, parameter counts, optimizers, warm-up and timed steps. Token ids are uniform
  * in [4, 8000), seeded (0..3 are pad, unk, bos, eos).
@@ -153,6 +156,59 @@ public final class Workloads {
       Result cached = greedy(manager, model, "P4b", "greedy_transformer_cached", ", cached");
       return List.of(exact, cached);
     }
+  }
+
+  /**
+   * P4c: beam 5 over the P2 model, 64 sentences of 20 ids, exactly 30 steps; first one sentence at
+   * a time as the peer does, then the 64 in one batch.
+   */
+  public static List<Result> p4c(NDManager manager) {
+    int sentences = 64;
+    int srcLength = 20;
+    int steps = 30;
+    int warmup = 8;
+    int passes = 4;
+    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
+      long params = model.parameters().count();
+      long[][] src = ids(new Random(0), sentences, srcLength);
+      BeamSearch beam = p4cBeam(steps);
+      for (int i = 0; i < warmup; i++) {
+        beam.decode(model, manager, new long[][] {src[i]}, new int[] {srcLength}, 1, false);
+      }
+      long t0 = System.nanoTime();
+      List<Hypothesis> first = null;
+      for (int p = 0; p < passes; p++) {
+        for (long[] sentence : src) {
+          long[][] batch = {sentence};
+          List<Hypothesis> h =
+              beam.decode(model, manager, batch, new int[] {srcLength}, 1, false).get(0);
+          first = first == null ? h : first;
+        }
+      }
+      double oneAtATime = passes * sentences / ((System.nanoTime() - t0) / 1e9);
+      int[] lengths = new int[sentences];
+      Arrays.fill(lengths, srcLength);
+      beam.decode(model, manager, src, lengths, 1, false); // warm-up
+      t0 = System.nanoTime();
+      for (int p = 0; p < passes; p++) {
+        beam.decode(model, manager, src, lengths, 1, false);
+      }
+      double batched = passes * sentences / ((System.nanoTime() - t0) / 1e9);
+      String summary =
+          String.format(
+              "P4c beam5_lstm_attn: one at a time %.1f sentences/s, batched over the 64 %.1f"
+                  + " sentences/s; first hypothesis %d tokens, score %.2f",
+              oneAtATime, batched, first.get(0).ids().length, first.get(0).score());
+      return List.of(
+          new Result("beam5_lstm_attn", "sentences/s", oneAtATime, params, summary),
+          new Result("beam5_lstm_attn_batched", "sentences/s", batched, params, ""));
+    }
+  }
+
+  /** Beam 5 that runs exactly {@code steps}: <eos> is barred until then and the cap ends there. */
+  static BeamSearch p4cBeam(int steps) {
+    return new BeamSearch(
+        (int) BOS, (int) EOS, 5, LengthLimit.absolute(steps), LengthPenalty.none(), steps);
   }
 
   private static Result greedy(

@@ -3,8 +3,11 @@ package dev.seq4j.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
+import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WorkloadsTest {
@@ -46,6 +49,19 @@ class WorkloadsTest {
               .parameters()
               .count());
       assertEquals(11_682_624, p3);
+    }
+  }
+
+  /** P4c's beam over the P2 model decodes exactly 30 tokens, as the peer's fixed-length loop. */
+  @Test
+  void p4cBeamRunsExactlyThirtySteps() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Options());
+      long[][] src = Workloads.ids(new Random(0), 1, 20);
+      List<Hypothesis> beam =
+          Workloads.p4cBeam(30).decode(p2, m, src, new int[] {20}, 1, false).get(0);
+      assertEquals(1, beam.size());
+      assertEquals(30, beam.get(0).ids().length);
     }
   }
 }

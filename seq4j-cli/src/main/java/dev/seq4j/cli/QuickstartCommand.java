@@ -46,7 +46,7 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    Path dir = out != null ? out : Runs.defaultDir("quickstart");
+    Path dir = out != null ? out : InterruptibleTraining.defaultDir("quickstart");
     Path data = dir.resolve("data");
     PrintWriter o = spec.commandLine().getOut();
     o.printf(
@@ -65,7 +65,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     o.println("quickstart: training (progress below; plots and checkpoints go to " + dir + ")");
     o.flush();
     Engines.start();
-    Runs.train(c, dir, false, System.err);
+    InterruptibleTraining.train(c, dir, false, System.err);
     try (TranslationBundle bundle = TranslationBundle.load(dir)) {
       List<String> src = EvaluateCommand.readAll(data.resolve("test.src"));
       List<String> ref = EvaluateCommand.readAll(data.resolve("test.trg"));

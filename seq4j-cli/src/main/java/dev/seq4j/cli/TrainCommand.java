@@ -53,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --out RUN_DIR");
     }
     RunConfig run = ConfigLoader.loadRun(config, overrides);
-    Path dir = out != null ? out : Runs.defaultDir(run.name());
+    Path dir = out != null ? out : InterruptibleTraining.defaultDir(run.name());
     if (resume && !Files.isDirectory(dir.resolve("checkpoints"))) {
       throw new IllegalArgumentException(dir + ": nothing to resume (no checkpoints/)");
     }
@@ -62,13 +62,13 @@ public final class TrainCommand implements Callable<Integer> {
     Map<String, Object> test = Map.of();
     if (run instanceof NamesConfig names) {
       NamesExperiment.Outcome o =
-          Runs.train(
+          InterruptibleTraining.train(
               (listener, onTrainer) -> NamesExperiment.run(names, dir, resume, listener, onTrainer),
               System.err);
       r = o.train();
       test = o.test();
     } else {
-      r = Runs.train((ExperimentConfig) run, dir, resume, System.err);
+      r = InterruptibleTraining.train((ExperimentConfig) run, dir, resume, System.err);
     }
     spec.commandLine()
         .getOut()

@@ -3,7 +3,6 @@ package dev.seq4j.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.serve.TranslationServer.ApiException;
 import java.util.Iterator;
 import java.util.Set;
 

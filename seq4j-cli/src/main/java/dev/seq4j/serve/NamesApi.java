@@ -8,7 +8,6 @@ import dev.seq4j.model.charrnn.NameGenerator;
 import dev.seq4j.names.Classify;
 import dev.seq4j.names.NameSampler;
 import dev.seq4j.names.NamesBundle;
-import dev.seq4j.serve.TranslationServer.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

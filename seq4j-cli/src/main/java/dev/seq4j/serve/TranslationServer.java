@@ -1,34 +1,21 @@
 package dev.seq4j.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static dev.seq4j.serve.Responses.JSON;
+import static dev.seq4j.serve.Responses.error;
+import static dev.seq4j.serve.Responses.send;
+import static dev.seq4j.serve.Responses.sendJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.seq4j.config.ConfigWriter;
-import dev.seq4j.config.DecodeConfig;
-import dev.seq4j.config.RnnConfig;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.translate.TranslationBundle;
-import dev.seq4j.translate.Translator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,26 +25,28 @@ import org.slf4j.LoggerFactory;
  * GET /v1/model}, {@code GET /metrics} and the web page at {@code GET /}. Requests are validated
  * before they are queued (every limit answers a JSON {@code {"error": …, "field": …}}) and
  * translated in dynamic batches by {@link BatchingQueue}.
+ *
+ * <p>This class holds the lifecycle (loading, ready, draining) and the routing; the endpoints are
+ * {@link TranslateApi} and {@link NamesApi}, requests are read by {@link RequestBodies} and answers
+ * written by {@link Responses}.
  */
 public final class TranslationServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The status logged for a request whose client left before its answer (nginx's 499). */
   static final int CLIENT_CLOSED = 499;
 
-  /** How often a waiting request checks that its client is still connected. */
-  private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+  private static final List<String> KNOWN_PATHS =
+      List.of(
+          "/", "/health", "/metrics", "/v1/model", "/v1/translate", "/v1/classify", "/v1/generate");
 
-  private final TranslationBundle bundle;
+  private final TranslateApi translator;
   private final NamesApi names;
   private final ServeOptions options;
   private final Metrics metrics = new Metrics();
-  private final BatchingQueue queue;
   private final HttpServer http;
   private final ExecutorService handlers;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final ClientWatch clients = ClientWatch.linux();
   private volatile String state = "loading";
 
   /** Binds the server for a translator; {@link #start()} warms the model up. */
@@ -72,14 +61,9 @@ public final class TranslationServer implements AutoCloseable {
 
   private TranslationServer(TranslationBundle bundle, NamesBundle names, ServeOptions options)
       throws IOException {
-    this.bundle = bundle;
     this.names = names == null ? null : new NamesApi(names, JSON, options);
     this.options = options;
-    this.queue =
-        bundle == null
-            ? null
-            : new BatchingQueue(
-                bundle, options.maxBatch(), options.maxWaitMillis(), options.queueTexts(), metrics);
+    this.translator = bundle == null ? null : new TranslateApi(bundle, options, metrics);
     this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
     this.handlers = Executors.newFixedThreadPool(options.threads());
     http.setExecutor(handlers);
@@ -94,11 +78,8 @@ public final class TranslationServer implements AutoCloseable {
   /** Starts answering, then translates one sentence so that {@code /health} says ready. */
   public void start() {
     http.start();
-    if (bundle != null) {
-      List<Translator.Translation> warm =
-          new Translator(bundle, bundle.config().decode())
-              .translate(List.of("warm up"), false, false);
-      LOG.info("warm-up translation: '{}'", warm.get(0).text());
+    if (translator != null) {
+      translator.warmUp();
     } else {
       names.warmUp();
     }
@@ -117,8 +98,8 @@ public final class TranslationServer implements AutoCloseable {
   /** From now on new requests get 503; queued ones still finish. */
   void beginDrain() {
     state = "draining";
-    if (queue != null) {
-      queue.drain();
+    if (translator != null) {
+      translator.drain();
     }
   }
 
@@ -126,8 +107,8 @@ public final class TranslationServer implements AutoCloseable {
   void finishDrain(long timeoutMillis) {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     try {
-      if (queue != null) {
-        queue.awaitDrained(Math.max(1, timeoutMillis));
+      if (translator != null) {
+        translator.awaitDrained(Math.max(1, timeoutMillis));
       }
       while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
         Thread.sleep(10);
@@ -165,21 +146,11 @@ public final class TranslationServer implements AutoCloseable {
       inFlight.decrementAndGet();
       ex.close();
     }
-    metrics.request(known(path), status, (System.nanoTime() - started) / 1e9);
+    metrics.request(KNOWN_PATHS.contains(path) ? path : "other", status, elapsed(started));
   }
 
-  private static String known(String path) {
-    return List.of(
-                "/",
-                "/health",
-                "/metrics",
-                "/v1/model",
-                "/v1/translate",
-                "/v1/classify",
-                "/v1/generate")
-            .contains(path)
-        ? path
-        : "other";
+  private static double elapsed(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
   }
 
   private int route(HttpExchange ex, String path) throws IOException {
@@ -203,11 +174,11 @@ public final class TranslationServer implements AutoCloseable {
       }
       case "/v1/translate" -> {
         ready(method);
-        if (bundle == null) {
+        if (translator == null) {
           throw new ApiException(
               404, "this is a names model: use POST /v1/classify or /v1/generate", null);
         }
-        sendJson(ex, 200, translate(ex));
+        sendJson(ex, 200, translator.translate(ex));
         return 200;
       }
       case "/v1/classify", "/v1/generate" -> {
@@ -215,8 +186,8 @@ public final class TranslationServer implements AutoCloseable {
         if (names == null) {
           throw new ApiException(404, "this model translates: use POST /v1/translate", null);
         }
-        requireJson(ex);
-        String body = readBody(ex);
+        RequestBodies.requireJson(ex);
+        String body = RequestBodies.read(ex, options.maxBodyBytes());
         sendJson(ex, 200, path.endsWith("classify") ? names.classify(body) : names.generate(body));
         return 200;
       }
@@ -229,18 +200,12 @@ public final class TranslationServer implements AutoCloseable {
     }
   }
 
+  /** Refuses a method other than POST (405), and any request unless the server is ready (503). */
   private void ready(String method) {
     allow(method, "POST");
     if (!state.equals("ready")) {
       throw new ApiException(503, state.equals("draining") ? "shutting down" : "not ready", null)
           .header("Retry-After", "1");
-    }
-  }
-
-  private static void requireJson(HttpExchange ex) {
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiException(415, "Content-Type must be application/json, was " + type, null);
     }
   }
 
@@ -251,199 +216,16 @@ public final class TranslationServer implements AutoCloseable {
     }
   }
 
-  /**
-   * Waits for {@code result} up to the timeout, checking every few milliseconds whether the client
-   * is still there; when it has gone, the job is cancelled (the queue drops it undecoded) and the
-   * exchange ends without an answer.
-   */
-  private <T> T await(HttpExchange ex, CompletableFuture<T> result)
-      throws TimeoutException, ExecutionException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.timeoutMillis());
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new TimeoutException();
-      }
-      try {
-        return result.get(Math.min(left, WATCH_NANOS), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (clients.gone(ex.getLocalAddress(), ex.getRemoteAddress()) && result.cancel(false)) {
-          throw new ClientGone();
-        }
-      }
-    }
-  }
-
-  /** The client closed its connection while its request waited; nobody is left to answer. */
-  private static final class ClientGone extends RuntimeException {
-    ClientGone() {
-      super("the client went away", null, false, false);
-    }
-  }
-
-  private ObjectNode translate(HttpExchange ex) throws IOException {
-    requireJson(ex);
-    Request r = Request.parse(JSON, readBody(ex), options, bundle.config().decode());
-    CompletableFuture<List<Translator.Translation>> result = new CompletableFuture<>();
-    if (!queue.offer(new BatchingQueue.Job(r.texts(), r.decode(), r.attention(), result))) {
-      throw new ApiException(
-              429, "the queue is full (" + options.queueTexts() + " texts); retry later", null)
-          .header("Retry-After", "1");
-    }
-    List<Translator.Translation> out;
-    try {
-      out = await(ex, result);
-    } catch (TimeoutException e) {
-      result.cancel(false);
-      throw new ApiException(503, "translation timed out", null).header("Retry-After", "1");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      result.cancel(false);
-      throw new ApiException(503, "interrupted", null);
-    }
-    ObjectNode body = JSON.createObjectNode();
-    ArrayNode list = body.putArray("translations");
-    for (Translator.Translation t : out) {
-      ObjectNode o = list.addObject();
-      o.put("text", t.text());
-      if (r.decode().nBest() > 1) {
-        ArrayNode nbest = o.putArray("nbest");
-        t.nBest().forEach(s -> nbest.addObject().put("text", s.text()).put("score", s.score()));
-      }
-      if (r.attention()) {
-        ObjectNode a = o.putObject("attention");
-        t.sourceTokens().forEach(a.putArray("source")::add);
-        ArrayNode target = a.putArray("target");
-        if (t.targetTokens() != null) {
-          t.targetTokens().forEach(target::add);
-        }
-        ArrayNode weights = a.putArray("weights");
-        if (t.attention() != null) {
-          for (float[] row : t.attention()) {
-            ArrayNode w = weights.addArray();
-            for (float v : row) {
-              w.add(Math.round(v * 1e4) / 1e4);
-            }
-          }
-        }
-      }
-    }
-    return body;
-  }
-
-  /** The body, refused with 413 as soon as it is known to exceed the cap, and checked as UTF-8. */
-  private String readBody(HttpExchange ex) throws IOException {
-    long cap = options.maxBodyBytes();
-    String declared = ex.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      long n;
-      try {
-        n = Long.parseLong(declared.strip());
-      } catch (NumberFormatException e) {
-        throw new ApiException(400, "Content-Length is not a number: " + declared, null);
-      }
-      if (n > cap) {
-        throw new ApiException(
-            413, "request body of " + n + " bytes is over the cap of " + cap, null);
-      }
-    }
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    byte[] chunk = new byte[8192];
-    try (InputStream in = ex.getRequestBody()) {
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        if (buffer.size() + n > cap) {
-          throw new ApiException(413, "request body is over the cap of " + cap + " bytes", null);
-        }
-        buffer.write(chunk, 0, n);
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(buffer.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new ApiException(400, "the request body is not valid UTF-8", null);
-    }
-  }
-
   private ObjectNode modelInfo() {
     ObjectNode o = JSON.createObjectNode();
-    if (names != null) {
-      names.describe(o);
-      o.putObject("limits")
-          .put("maxTexts", options.maxTexts())
-          .put("maxBodyBytes", options.maxBodyBytes());
+    if (names == null) {
+      translator.describe(o);
       return o;
     }
-    o.put("name", bundle.config().name());
-    o.put("task", "translate");
-    o.put("parameters", bundle.parameters().count());
-    o.put("sourceVocabulary", bundle.srcVocabulary().size());
-    o.put("targetVocabulary", bundle.trgVocabulary().size());
-    o.put(
-        "attention",
-        !(bundle.config().model() instanceof RnnConfig r)
-            || r.attention() != RnnConfig.Attention.NONE);
-    DecodeConfig d = bundle.config().decode();
-    o.putObject("decode")
-        .put("strategy", d.strategy().name().toLowerCase(Locale.ROOT))
-        .put("beamSize", d.beamSize())
-        .put("maxLength", d.maxLength());
+    names.describe(o);
     o.putObject("limits")
         .put("maxTexts", options.maxTexts())
-        .put("maxTextChars", options.maxTextChars())
-        .put("maxBeam", options.maxBeam())
         .put("maxBodyBytes", options.maxBodyBytes());
-    o.put("config", ConfigWriter.toYaml(bundle.config()));
     return o;
-  }
-
-  private static ObjectNode error(String message, String field) {
-    ObjectNode o = JSON.createObjectNode().put("error", message);
-    if (field == null) {
-      o.putNull("field");
-    } else {
-      o.put("field", field);
-    }
-    return o;
-  }
-
-  private static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
-    send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsString(body));
-  }
-
-  private static void send(HttpExchange ex, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  /** A request that fails with an HTTP status and a message naming the field. */
-  static final class ApiException extends RuntimeException {
-    final int status;
-    final String field;
-    final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-
-    ApiException(int status, String message, String field) {
-      super(message);
-      this.status = status;
-      this.field = field;
-    }
-
-    ApiException header(String name, String value) {
-      headers.put(name, value);
-      return this;
-    }
   }
 }

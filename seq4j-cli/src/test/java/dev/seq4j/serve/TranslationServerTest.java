@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.bench.LoadTest;
+import dev.seq4j.bench.LoadClient;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
@@ -336,13 +336,13 @@ class TranslationServerTest {
 
   @Test
   void aBoundedLoadTestCountsEveryRequest() throws Exception {
-    LoadTest.Row r = LoadTest.run(base, List.of("a b c", "d e", "f a b c d"), 4, 10, 40);
+    LoadClient.Row r = LoadClient.run(base, List.of("a b c", "d e", "f a b c d"), 4, 10, 40);
     assertEquals(4, r.clients());
     assertEquals(40, r.requests() + r.errors(), "bounded by maxRequests");
     assertEquals(0, r.errors());
     assertTrue(r.p50() > 0 && r.p50() <= r.p99(), r.toString());
-    assertEquals(3.0, LoadTest.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.99));
-    assertEquals(2.0, LoadTest.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.50));
+    assertEquals(3.0, LoadClient.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.99));
+    assertEquals(2.0, LoadClient.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.50));
   }
 
   private static String get(String b, String path) throws Exception {

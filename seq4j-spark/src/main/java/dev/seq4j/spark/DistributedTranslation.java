@@ -54,7 +54,7 @@ public final class DistributedTranslation {
         in.add("translation", DataTypes.StringType, true).add("error", DataTypes.StringType, true);
     List<String> overrides = List.copyOf(decodeOverrides);
     MapPartitionsFunction<Row, Row> f =
-        rows -> new Chunks(rows, Executors.model(modelDir, overrides), index);
+        rows -> new Chunks(rows, ExecutorModels.model(modelDir, overrides), index);
     return input.mapPartitions(f, Encoders.row(out));
   }
 

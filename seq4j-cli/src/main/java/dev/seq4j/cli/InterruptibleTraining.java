@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Runs training from the CLI: progress bar, and SIGINT/SIGTERM save {@code last/} and exit. */
-final class Runs {
-  private Runs() {}
+final class InterruptibleTraining {
+  private InterruptibleTraining() {}
 
   static Path defaultDir(String name) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

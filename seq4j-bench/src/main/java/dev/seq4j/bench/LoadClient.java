@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * per request, the next as soon as the last is answered, for {@code seconds} or until {@code
  * maxRequests} in all, loopback only.
  */
-public final class LoadTest {
+public final class LoadClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private LoadTest() {}
+  private LoadClient() {}
 
   /**
    * One measurement.

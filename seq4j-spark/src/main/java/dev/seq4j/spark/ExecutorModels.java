@@ -14,11 +14,11 @@ import java.util.Map;
  * per task (Spark already runs one task per core), and one model per task thread and model
  * directory, loaded on first use (a {@link dev.seq4j.translate.Translator} is not thread-safe).
  */
-final class Executors {
+final class ExecutorModels {
   private static final ThreadLocal<Map<String, TranslationBundle>> MODELS =
       ThreadLocal.withInitial(HashMap::new);
 
-  private Executors() {}
+  private ExecutorModels() {}
 
   /** The model in {@code dir} with {@code decodeOverrides}, loaded once per task thread. */
   static TranslationBundle model(String dir, List<String> decodeOverrides) {
