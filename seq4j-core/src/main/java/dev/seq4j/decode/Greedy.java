@@ -84,8 +84,8 @@ public final class Greedy {
   }
 
   /**
-   * The batch's outputs as they grow: each row's ids, its length cap, whether it is done, the
-   * token it was last fed and, when asked, each output token's attention over its source.
+   * The batch's outputs as they grow: each row's ids, its length cap, whether it is done, the token
+   * it was last fed and, when asked, each output token's attention over its source.
    */
   private final class Rows {
     final int[] srcLengths;

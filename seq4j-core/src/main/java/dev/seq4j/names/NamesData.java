@@ -26,8 +26,7 @@ public record NamesData(NamesCorpus corpus, NamesCorpus.Split split, Vocabulary 
   /** Reads {@code data.folder}, splits it as {@code data} says and builds the vocabulary. */
   public static NamesData prepare(NamesConfig.Data data) throws IOException {
     NamesCorpus corpus = NamesCorpus.read(Path.of(data.folder()));
-    NamesCorpus.Split split =
-        corpus.split(data.trainShare(), data.validShare(), data.splitSeed());
+    NamesCorpus.Split split = corpus.split(data.trainShare(), data.validShare(), data.splitSeed());
     LOG.info(
         "data: {} labels; {} train, {} validation, {} test names; {} repeated names dropped;"
             + " {} names under several labels",

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One training run of a names model: reads the {@code <Label>.txt} folder, splits it (stratified,
  * seeded), builds the character vocabulary from the training names, trains, then scores the best
- * checkpoint on the test split. Besides what every {@link RunDirectory} holds ({@code
- * config.yaml}, {@code metrics.csv}, {@code plots/}, {@code checkpoints/}), a run writes {@code
- * data.json} (split sizes per label, duplicates removed, names shared between labels) and {@code
- * test.json}; a classifier adds {@code confusion.csv} and {@code plots/confusion.png}, a generator
- * {@code samples.txt}.
+ * checkpoint on the test split. Besides what every {@link RunDirectory} holds ({@code config.yaml},
+ * {@code metrics.csv}, {@code plots/}, {@code checkpoints/}), a run writes {@code data.json} (split
+ * sizes per label, duplicates removed, names shared between labels) and {@code test.json}; a
+ * classifier adds {@code confusion.csv} and {@code plots/confusion.png}, a generator {@code
+ * samples.txt}.
  */
 public final class NamesExperiment {
   private static final Logger LOG = LoggerFactory.getLogger(NamesExperiment.class);
@@ -66,8 +66,7 @@ public final class NamesExperiment {
             bundle.parameters().count(),
             data.chars().size());
         TrainingTask<NameBatch> task = task(bundle, data);
-        Trainer.TrainResult result =
-            Trainer.run(task, config, run, resume, listener, onTrainer);
+        Trainer.TrainResult result = Trainer.run(task, config, run, resume, listener, onTrainer);
         if (result.outcome() == TrainOutcome.INTERRUPTED) {
           return new Outcome(result, Map.of());
         }

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The test-split figures of a trained names model and its report files: a classifier's loss,
  * accuracy and F1 with {@code confusion.csv} and {@code plots/confusion.png}; a generator's
- * next-character loss, accuracy and perplexity, the share of novel samples and {@code
- * samples.txt}.
+ * next-character loss, accuracy and perplexity, the share of novel samples and {@code samples.txt}.
  */
 final class NamesTestReport {
   private static final Logger LOG = LoggerFactory.getLogger(NamesTestReport.class);

@@ -22,8 +22,8 @@ import java.util.List;
  *
  * Each checkpoint holds the task's model files (its {@link SavedModel#save}: {@code config.yaml},
  * vocabularies, {@value #WEIGHTS}) and the trainer's state. A trained model is loaded from a
- * checkpoint directory or from a run directory, which stands for its best checkpoint, else its
- * last ({@link #checkpoint}).
+ * checkpoint directory or from a run directory, which stands for its best checkpoint, else its last
+ * ({@link #checkpoint}).
  */
 public final class RunDirectory {
   /** The parameter file of a checkpoint (and of an exported model). */
@@ -140,7 +140,9 @@ public final class RunDirectory {
     }
   }
 
-  /** Writes {@code parameters} as {@value #WEIGHTS} into {@code dir} (from {@link SavedModel#save}). */
+  /**
+   * Writes {@code parameters} as {@value #WEIGHTS} into {@code dir} (from {@link SavedModel#save}).
+   */
   public static void saveWeights(Parameters parameters, Path dir) throws IOException {
     try (OutputStream out = Files.newOutputStream(dir.resolve(WEIGHTS))) {
       parameters.save(out);

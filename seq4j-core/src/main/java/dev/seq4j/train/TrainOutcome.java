@@ -2,8 +2,8 @@ package dev.seq4j.train;
 
 /**
  * Why {@link Trainer#fit} returned. Each outcome has the label that {@code metrics.json} ({@code
- * "outcome"}) and the CLI's {@code train: outcome=…} line show; {@link #toString} is that label.
- * A run that diverges (a non-finite loss with {@code train.nanPolicy=abort}) has no outcome: it
+ * "outcome"}) and the CLI's {@code train: outcome=…} line show; {@link #toString} is that label. A
+ * run that diverges (a non-finite loss with {@code train.nanPolicy=abort}) has no outcome: it
  * throws {@link TrainingException}.
  */
 public enum TrainOutcome {

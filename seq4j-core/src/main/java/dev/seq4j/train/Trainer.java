@@ -60,8 +60,7 @@ public final class Trainer {
   }
 
   /** A trainer of {@code task} as {@code config} says, writing into {@code run}. */
-  public Trainer(
-      TrainingTask<?> task, RunConfig config, RunDirectory run, TrainListener listener) {
+  public Trainer(TrainingTask<?> task, RunConfig config, RunDirectory run, TrainListener listener) {
     this.task = task;
     this.model = task.model();
     this.cfg = config.train();
