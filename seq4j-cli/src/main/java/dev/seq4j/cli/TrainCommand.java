@@ -6,6 +6,7 @@ import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.names.NamesExperiment;
+import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +87,6 @@ public final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "test: %s=%.4f%n", key, n.doubleValue());
       }
     }
-    return "interrupted".equals(r.outcome()) ? 130 : 0;
+    return r.outcome() == TrainOutcome.INTERRUPTED ? 130 : 0;
   }
 }

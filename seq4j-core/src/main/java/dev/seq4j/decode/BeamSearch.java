@@ -72,19 +72,11 @@ public final class BeamSearch {
       throw new IllegalArgumentException(
           "nbest must be in [1, beamSize=" + beamSize + "], was " + nBest);
     }
-    int batch = src.length;
-    Beam[] beams = new Beam[batch];
-    int longest = 0;
-    for (int b = 0; b < batch; b++) {
-      beams[b] = new Beam(limit.forSource(srcLengths[b]), nBest);
-      longest = Math.max(longest, beams[b].cap);
-    }
+    Beam[] beams = newBeams(srcLengths, nBest);
+    int longest = Arrays.stream(beams).mapToInt(beam -> beam.cap).max().orElse(0);
     try (NDManager scope = manager.newSubManager()) {
       NDManager stateScope = scope.newSubManager();
-      long[] firstRows = new long[batch * beamSize];
-      for (int r = 0; r < firstRows.length; r++) {
-        firstRows[r] = r / beamSize;
-      }
+      long[] firstRows = firstRows(src.length);
       DecoderState state =
           model.encode(stateScope.create(src), srcLengths).select(stateScope.create(firstRows));
       for (int t = 0; t < longest && !allDone(beams); t++) {
@@ -92,8 +84,8 @@ public final class BeamSearch {
         try (NDManager stepScope = scope.newSubManager()) {
           Seq2SeqModel.Step step = step(model, state, beams, stepScope, t);
           Candidates c = candidates(step, beams, stepScope, withAttention, t);
-          long[] rows = new long[batch * beamSize];
-          for (int b = 0; b < batch; b++) {
+          long[] rows = new long[beams.length * beamSize];
+          for (int b = 0; b < beams.length; b++) {
             beams[b].advance(c, b, srcLengths[b], rows);
           }
           if (!allDone(beams)) {
@@ -106,11 +98,34 @@ public final class BeamSearch {
       }
       stateScope.close();
     }
-    List<List<Hypothesis>> out = new ArrayList<>(batch);
+    return best(beams);
+  }
+
+  /** Each sentence's best hypotheses. */
+  private static List<List<Hypothesis>> best(Beam[] beams) {
+    List<List<Hypothesis>> out = new ArrayList<>(beams.length);
     for (Beam beam : beams) {
       out.add(beam.best());
     }
     return out;
+  }
+
+  /** One empty beam per sentence, capped by its source length. */
+  private Beam[] newBeams(int[] srcLengths, int nBest) {
+    Beam[] beams = new Beam[srcLengths.length];
+    for (int b = 0; b < beams.length; b++) {
+      beams[b] = new Beam(limit.forSource(srcLengths[b]), nBest);
+    }
+    return beams;
+  }
+
+  /** The encoder row of each of the B·K decoder rows: each sentence repeated K times. */
+  private long[] firstRows(int batch) {
+    long[] rows = new long[batch * beamSize];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = r / beamSize;
+    }
+    return rows;
   }
 
   /** One model step over every row, fed each live hypothesis's last token. */

@@ -62,71 +62,104 @@ public final class Greedy {
       long[][] src,
       int[] srcLengths,
       boolean withAttention) {
-    int batch = src.length;
-    int[] caps = new int[batch];
-    int longest = 0;
-    for (int b = 0; b < batch; b++) {
-      caps[b] = limit.forSource(srcLengths[b]);
-      longest = Math.max(longest, caps[b]);
-    }
-    int[][] out = new int[batch][longest];
-    int[] lengths = new int[batch];
-    boolean[] done = new boolean[batch];
-    float[][][] weights = withAttention ? new float[batch][longest][] : null;
-    boolean attended = false;
+    Rows rows = new Rows(srcLengths, withAttention);
     try (NDManager scope = manager.newSubManager()) {
       DecoderState state = model.encode(scope.create(src), srcLengths);
-      long[] previous = new long[batch];
-      Arrays.fill(previous, bosId);
-      for (int t = 0; t < longest && !allTrue(done); t++) {
+      for (int t = 0; t < rows.longest && !rows.allDone(); t++) {
         try (NDManager stepScope = scope.newSubManager()) {
-          NDArray prev = stepScope.create(previous, new Shape(batch));
+          NDArray prev = stepScope.create(rows.previous, new Shape(src.length));
           Seq2SeqModel.Step step = model.step(prev, state);
           long[] next = chooser.choose(step.logits()); // (B)
           float[] att = null;
-          int width = src[0].length;
           if (withAttention && step.attention() != null) {
             att = step.attention().toFloatArray(); // (B, S)
-            attended = true;
           }
           state = step.state();
           state.attach(scope);
-          for (int b = 0; b < batch; b++) {
-            if (done[b]) {
-              continue;
-            }
-            if (next[b] == eosId) {
-              done[b] = true;
-            } else {
-              if (att != null) {
-                weights[b][lengths[b]] =
-                    Arrays.copyOfRange(att, b * width, b * width + srcLengths[b]);
-              }
-              out[b][lengths[b]++] = (int) next[b];
-              done[b] = lengths[b] >= caps[b];
-            }
-            previous[b] = next[b];
-          }
+          rows.take(next, att, src[0].length);
         }
       }
     }
-    int[][] result = new int[batch][];
-    float[][][] resultWeights = attended ? new float[batch][][] : null;
-    for (int b = 0; b < batch; b++) {
-      result[b] = Arrays.copyOf(out[b], lengths[b]);
-      if (attended) {
-        resultWeights[b] = Arrays.copyOf(weights[b], lengths[b]);
-      }
-    }
-    return new Output(result, resultWeights);
+    return rows.output();
   }
 
-  private static boolean allTrue(boolean[] values) {
-    for (boolean v : values) {
-      if (!v) {
-        return false;
+  /**
+   * The batch's outputs as they grow: each row's ids, its length cap, whether it is done, the token
+   * it was last fed and, when asked, each output token's attention over its source.
+   */
+  private final class Rows {
+    final int[] srcLengths;
+    final int[] caps;
+    final int longest;
+    final int[][] ids;
+    final int[] lengths;
+    final boolean[] done;
+    final long[] previous;
+    final float[][][] weights;
+    boolean attended;
+
+    Rows(int[] srcLengths, boolean withAttention) {
+      int batch = srcLengths.length;
+      this.srcLengths = srcLengths;
+      this.caps = new int[batch];
+      int max = 0;
+      for (int b = 0; b < batch; b++) {
+        caps[b] = limit.forSource(srcLengths[b]);
+        max = Math.max(max, caps[b]);
+      }
+      this.longest = max;
+      this.ids = new int[batch][longest];
+      this.lengths = new int[batch];
+      this.done = new boolean[batch];
+      this.previous = new long[batch];
+      Arrays.fill(previous, bosId);
+      this.weights = withAttention ? new float[batch][longest][] : null;
+    }
+
+    boolean allDone() {
+      for (boolean d : done) {
+        if (!d) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Appends each live row's token {@code next[b]} (an {@code <eos>} or the cap ends the row);
+     * {@code att} is the step's attention (B, S) with S = {@code width}, or null.
+     */
+    void take(long[] next, float[] att, int width) {
+      attended |= att != null;
+      for (int b = 0; b < done.length; b++) {
+        if (done[b]) {
+          continue;
+        }
+        if (next[b] == eosId) {
+          done[b] = true;
+        } else {
+          if (att != null) {
+            weights[b][lengths[b]] = Arrays.copyOfRange(att, b * width, b * width + srcLengths[b]);
+          }
+          ids[b][lengths[b]++] = (int) next[b];
+          done[b] = lengths[b] >= caps[b];
+        }
+        previous[b] = next[b];
       }
     }
-    return true;
+
+    /** The ids (and attention, when any step had it) cut to each row's length. */
+    Output output() {
+      int batch = ids.length;
+      int[][] result = new int[batch][];
+      float[][][] resultWeights = attended ? new float[batch][][] : null;
+      for (int b = 0; b < batch; b++) {
+        result[b] = Arrays.copyOf(ids[b], lengths[b]);
+        if (attended) {
+          resultWeights[b] = Arrays.copyOf(weights[b], lengths[b]);
+        }
+      }
+      return new Output(result, resultWeights);
+    }
   }
 }

@@ -15,9 +15,8 @@ import dev.seq4j.model.charrnn.NameGenerator;
 import dev.seq4j.model.charrnn.NamesModel;
 import dev.seq4j.tokenize.CharTokenizer;
 import dev.seq4j.tokenize.Vocabulary;
-import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.train.RunDirectory;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +57,8 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
 
   /** Loads a bundle from a checkpoint directory or a run directory (best, else last). */
   public static NamesBundle load(Path dir) throws IOException {
-    Path d = TranslationBundle.resolve(dir);
-    RunConfig c = ConfigLoader.loadRun(d.resolve("config.yaml"), List.of());
+    Path d = RunDirectory.checkpoint(dir);
+    RunConfig c = ConfigLoader.loadRun(d.resolve(RunDirectory.CONFIG), List.of());
     if (!(c instanceof NamesConfig config)) {
       throw new ConfigException(
           d + ": a translation model, not a names model (use seq4j translate or evaluate)");
@@ -69,25 +68,16 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
         Files.readAllLines(d.resolve("labels.txt"), StandardCharsets.UTF_8).stream()
             .filter(l -> !l.isEmpty())
             .toList();
-    NamesBundle b = new NamesBundle(config, chars, labels);
-    try {
-      b.model.parameters().load(d.resolve(TranslationBundle.PARAMS));
-    } catch (IOException | RuntimeException e) {
-      b.close();
-      throw e;
-    }
-    return b;
+    return RunDirectory.loadWeights(new NamesBundle(config, chars, labels), d);
   }
 
   @Override
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("config.yaml"), ConfigWriter.toYaml(config));
+    Files.writeString(dir.resolve(RunDirectory.CONFIG), ConfigWriter.toYaml(config));
     chars.save(dir.resolve("chars.vocab"));
     Files.write(dir.resolve("labels.txt"), labels, StandardCharsets.UTF_8);
-    try (OutputStream out = Files.newOutputStream(dir.resolve(TranslationBundle.PARAMS))) {
-      model.parameters().save(out);
-    }
+    RunDirectory.saveWeights(model.parameters(), dir);
   }
 
   /** The character ids of {@code name} (unknown characters map to {@code <UNK>}). */

@@ -3,28 +3,18 @@ package dev.seq4j.names;
 import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
-import dev.seq4j.data.NamesCorpus;
-import dev.seq4j.io.AtomicFiles;
 import dev.seq4j.io.RunLock;
-import dev.seq4j.plot.HeatmapPlot;
-import dev.seq4j.tokenize.CharTokenizer;
-import dev.seq4j.tokenize.SpecialTokens;
-import dev.seq4j.tokenize.Vocabulary;
-import dev.seq4j.train.CheckpointStore;
 import dev.seq4j.train.MetricsLog;
+import dev.seq4j.train.RunDirectory;
 import dev.seq4j.train.TrainListener;
+import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.Trainer;
 import dev.seq4j.train.TrainingTask;
-import dev.seq4j.translate.TranslationBundle;
-import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,19 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One training run of a names model: reads the {@code <Label>.txt} folder, splits it (stratified,
  * seeded), builds the character vocabulary from the training names, trains, then scores the best
- * checkpoint on the test split. Besides the usual {@code config.yaml}, {@code metrics.csv}, {@code
- * plots/} and {@code checkpoints/}, a run writes {@code data.json} (split sizes per label,
- * duplicates removed, names shared between labels) and {@code test.json}; a classifier adds {@code
- * confusion.csv} and {@code plots/confusion.png}, a generator {@code samples.txt}.
+ * checkpoint on the test split. Besides what every {@link RunDirectory} holds ({@code config.yaml},
+ * {@code metrics.csv}, {@code plots/}, {@code checkpoints/}), a run writes {@code data.json} (split
+ * sizes per label, duplicates removed, names shared between labels) and {@code test.json}; a
+ * classifier adds {@code confusion.csv} and {@code plots/confusion.png}, a generator {@code
+ * samples.txt}.
  */
 public final class NamesExperiment {
   private static final Logger LOG = LoggerFactory.getLogger(NamesExperiment.class);
-
-  /** Temperature of the samples {@code test.json} measures novelty on. */
-  static final double NOVELTY_TEMPERATURE = 1.0;
-
-  /** Names drawn to measure novelty. */
-  static final int NOVELTY_SAMPLES = 1000;
 
   /** Longest generated name. */
   public static final int MAX_NAME_LENGTH = 30;
@@ -59,8 +44,10 @@ public final class NamesExperiment {
   public record Outcome(Trainer.TrainResult train, Map<String, Object> test) {}
 
   /**
-   * Trains {@code config} into {@code runDir}; see {@link
-   * dev.seq4j.translate.TranslationExperiment#run}.
+   * Trains {@code config} into {@code runDir}.
+   *
+   * @param resume continue from {@code runDir/checkpoints/last} (the run's own config is used)
+   * @param onTrainer receives the trainer before training starts (to request a stop on a signal)
    */
   public static Outcome run(
       NamesConfig config,
@@ -69,167 +56,64 @@ public final class NamesExperiment {
       TrainListener listener,
       Consumer<Trainer> onTrainer)
       throws IOException {
-    try (RunLock lock = TranslationExperiment.open(runDir, resume, ConfigWriter.toYaml(config))) {
-      NamesCorpus corpus = NamesCorpus.read(Path.of(config.data().folder()));
-      NamesCorpus.Split split =
-          corpus.split(
-              config.data().trainShare(), config.data().validShare(), config.data().splitSeed());
-      MetricsLog.writeJson(runDir.resolve("data.json"), describe(corpus, split));
-      LOG.info(
-          "data: {} labels; {} train, {} validation, {} test names; {} repeated names dropped;"
-              + " {} names under several labels",
-          corpus.labels().size(),
-          split.train().size(),
-          split.valid().size(),
-          split.test().size(),
-          corpus.duplicatesRemoved().values().stream().mapToInt(Integer::intValue).sum(),
-          corpus.shared().size());
-      Vocabulary chars = vocabulary(split.train(), config.data().lowercase());
-      try (NamesBundle bundle = NamesBundle.create(config, chars, corpus.labels())) {
-        LOG.info("model: {} parameters; {} characters", bundle.parameters().count(), chars.size());
-        List<NameBatch.Encoded> train = encode(bundle, split.train());
-        List<NameBatch.Encoded> valid = encode(bundle, split.valid());
-        TrainingTask<NameBatch> task =
-            config.task() == RunConfig.Task.CLASSIFY
-                ? new ClassifierTask(bundle, train, valid)
-                : new GeneratorTask(bundle, train, valid);
-        Trainer trainer = new Trainer(task, config, runDir, listener);
-        if (resume) {
-          trainer.resume();
-        }
-        onTrainer.accept(trainer);
-        Trainer.TrainResult result = trainer.fit();
-        if ("interrupted".equals(result.outcome())) {
+    RunDirectory run = new RunDirectory(runDir);
+    try (RunLock lock = run.openForTraining(resume, ConfigWriter.toYaml(config))) {
+      NamesData data = NamesData.prepare(config.data());
+      MetricsLog.writeJson(run.file("data.json"), data.describe());
+      try (NamesBundle bundle = NamesBundle.create(config, data.chars(), data.labels())) {
+        LOG.info(
+            "model: {} parameters; {} characters",
+            bundle.parameters().count(),
+            data.chars().size());
+        TrainingTask<NameBatch> task = task(bundle, data);
+        Trainer.TrainResult result = Trainer.run(task, config, run, resume, listener, onTrainer);
+        if (result.outcome() == TrainOutcome.INTERRUPTED) {
           return new Outcome(result, Map.of());
         }
-        Path best = new CheckpointStore(runDir.resolve("checkpoints")).load("best");
-        bundle.parameters().load(best.resolve(TranslationBundle.PARAMS));
-        List<NameBatch.Encoded> test = encode(bundle, split.test());
-        Map<String, Object> figures =
-            config.task() == RunConfig.Task.CLASSIFY
-                ? testClassifier(bundle, test, runDir)
-                : testGenerator(bundle, test, split.train(), runDir);
-        figures.put("parameters", bundle.parameters().count());
-        figures.put("train_seconds", result.figures().get("train_seconds"));
-        MetricsLog.writeJson(runDir.resolve("test.json"), figures);
-        Map<String, Object> metrics = new LinkedHashMap<>(result.figures());
-        figures.forEach(
-            (k, v) -> {
-              if (v instanceof Number && !metrics.containsKey(k)) {
-                metrics.put("test_" + k, v);
-              }
-            });
-        MetricsLog.writeJson(runDir.resolve("metrics.json"), metrics);
-        return new Outcome(result, figures);
+        run.loadBest(bundle);
+        Map<String, Object> test = test(bundle, data, run, result);
+        writeReports(run, result, test);
+        return new Outcome(result, test);
       }
     }
   }
 
-  private static Map<String, Object> testClassifier(
-      NamesBundle bundle, List<NameBatch.Encoded> test, Path runDir) throws IOException {
-    ClassifierTask.Evaluation e = ClassifierTask.evaluate(bundle, test);
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("loss", e.loss());
-    figures.putAll(e.report().toMap());
-    AtomicFiles.write(runDir.resolve("confusion.csv"), e.report().confusionCsv());
-    HeatmapPlot.writePng(
-        runDir.resolve("plots").resolve("confusion.png"),
-        bundle.labels(),
-        bundle.labels(),
-        e.report().rowNormalised(),
-        List.of("rows: true label", "columns: predicted", "shade: share of the row"));
-    LOG.info(
-        "test: accuracy {}, macro F1 {} ({} names)",
-        String.format("%.4f", e.report().accuracy()),
-        String.format("%.4f", e.report().macroF1()),
-        test.size());
-    return figures;
+  /** The classifier's or generator's training task over the train and validation splits. */
+  private static TrainingTask<NameBatch> task(NamesBundle bundle, NamesData data) {
+    List<NameBatch.Encoded> train = NamesData.encode(bundle, data.split().train());
+    List<NameBatch.Encoded> valid = NamesData.encode(bundle, data.split().valid());
+    return bundle.config().task() == RunConfig.Task.CLASSIFY
+        ? new ClassifierTask(bundle, train, valid)
+        : new GeneratorTask(bundle, train, valid);
   }
 
-  private static Map<String, Object> testGenerator(
-      NamesBundle bundle,
-      List<NameBatch.Encoded> test,
-      List<NamesCorpus.Example> trainNames,
-      Path runDir)
+  /** The test-split figures of the loaded model, with its size and training time. */
+  private static Map<String, Object> test(
+      NamesBundle bundle, NamesData data, RunDirectory run, Trainer.TrainResult result)
       throws IOException {
-    GeneratorTask.Evaluation e = GeneratorTask.evaluate(bundle, test);
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("loss", e.loss());
-    figures.put("accuracy", e.accuracy());
-    figures.put("perplexity", e.perplexity());
-    figures.put("characters", e.characters());
-    Set<String> seen = new HashSet<>();
-    trainNames.forEach(n -> seen.add(n.name()));
-    boolean conditioned = bundle.config().model().conditioned();
-    List<String> labels = conditioned ? bundle.labels() : List.of("(any)");
-    int perLabel = Math.max(1, NOVELTY_SAMPLES / labels.size());
-    long seed = bundle.config().seed();
-    int drawn = 0;
-    int novel = 0;
-    StringBuilder samples = new StringBuilder();
-    for (int c = 0; c < labels.size(); c++) {
-      int label = conditioned ? c : -1;
-      for (String name :
-          NameSampler.sample(
-              bundle, label, perLabel, NOVELTY_TEMPERATURE, seed + c, MAX_NAME_LENGTH)) {
-        drawn++;
-        if (!seen.contains(name)) {
-          novel++;
-        }
-      }
-      List<String> shown = NameSampler.sample(bundle, label, 10, 0.8, seed + c, MAX_NAME_LENGTH);
-      samples.append(labels.get(c)).append('\t').append(String.join(", ", shown)).append('\n');
-    }
-    figures.put("novelty_temperature", NOVELTY_TEMPERATURE);
-    figures.put("samples_drawn", drawn);
-    figures.put("novel_share", novel / (double) drawn);
-    AtomicFiles.write(runDir.resolve("samples.txt"), samples.toString());
-    LOG.info(
-        "test: next-character accuracy {}, perplexity {}; {} of {} samples at T={} are new",
-        String.format("%.4f", e.accuracy()),
-        String.format("%.3f", e.perplexity()),
-        novel,
-        drawn,
-        NOVELTY_TEMPERATURE);
+    List<NameBatch.Encoded> test = NamesData.encode(bundle, data.split().test());
+    Map<String, Object> figures =
+        bundle.config().task() == RunConfig.Task.CLASSIFY
+            ? NamesTestReport.classifier(bundle, test, run)
+            : NamesTestReport.generator(bundle, test, data.split().train(), run);
+    figures.put("parameters", bundle.parameters().count());
+    figures.put("train_seconds", result.figures().get("train_seconds"));
     return figures;
   }
 
-  /** The character vocabulary of {@code names}: specials {@code <MASK> <UNK> <BEGIN> <END>}. */
-  public static Vocabulary vocabulary(List<NamesCorpus.Example> names, boolean lowercase) {
-    CharTokenizer tokenizer = new CharTokenizer(lowercase);
-    List<List<String>> tokenized = new ArrayList<>(names.size());
-    names.forEach(n -> tokenized.add(tokenizer.tokenize(n.name())));
-    return Vocabulary.fromCounts(
-        Vocabulary.count(tokenized), SpecialTokens.characters(), 1, Integer.MAX_VALUE);
-  }
-
-  /** The names as character ids with their labels. */
-  public static List<NameBatch.Encoded> encode(
-      NamesBundle bundle, List<NamesCorpus.Example> names) {
-    List<NameBatch.Encoded> out = new ArrayList<>(names.size());
-    names.forEach(n -> out.add(new NameBatch.Encoded(bundle.encode(n.name()), n.label())));
-    return out;
-  }
-
-  private static Map<String, Object> describe(NamesCorpus corpus, NamesCorpus.Split split) {
-    List<Map<String, Object>> perLabel = new ArrayList<>();
-    for (int c = 0; c < corpus.labels().size(); c++) {
-      int label = c;
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("label", corpus.labels().get(c));
-      row.put("train", split.train().stream().filter(e -> e.label() == label).count());
-      row.put("valid", split.valid().stream().filter(e -> e.label() == label).count());
-      row.put("test", split.test().stream().filter(e -> e.label() == label).count());
-      row.put("duplicates_removed", corpus.duplicatesRemoved().get(corpus.labels().get(c)));
-      perLabel.add(row);
-    }
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("train", split.train().size());
-    d.put("valid", split.valid().size());
-    d.put("test", split.test().size());
-    d.put("labels", perLabel);
-    d.put("shared_names", corpus.shared().size());
-    d.put("shared", corpus.shared());
-    return d;
+  /**
+   * Writes {@code test.json} and adds its numbers, prefixed {@code test_}, to {@code metrics.json}.
+   */
+  private static void writeReports(
+      RunDirectory run, Trainer.TrainResult result, Map<String, Object> test) throws IOException {
+    MetricsLog.writeJson(run.file("test.json"), test);
+    Map<String, Object> metrics = new LinkedHashMap<>(result.figures());
+    test.forEach(
+        (k, v) -> {
+          if (v instanceof Number && !metrics.containsKey(k)) {
+            metrics.put("test_" + k, v);
+          }
+        });
+    MetricsLog.writeJson(run.metricsJson(), metrics);
   }
 }

@@ -9,7 +9,6 @@ import dev.seq4j.model.SavedModel;
 import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.LearningRateSchedule;
 import dev.seq4j.train.optim.Optimizer;
-import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ final class Checkpoints {
       LearningRateSchedule schedule,
       TrainState state)
       throws IOException {
-    bundle.parameters().load(dir.resolve(TranslationBundle.PARAMS));
+    bundle.parameters().load(dir.resolve(RunDirectory.WEIGHTS));
     NDManager owner = bundle.parameters().manager();
     NDList list = NDList.decode(owner, Files.readAllBytes(dir.resolve("optimizer.state")));
     Map<String, NDArray> s = new LinkedHashMap<>();

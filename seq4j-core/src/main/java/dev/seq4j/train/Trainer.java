@@ -21,8 +21,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ public final class Trainer {
   private final SavedModel model;
   private final TrainConfig cfg;
   private final long seed;
-  private final Path runDir;
+  private final RunDirectory run;
   private final TrainListener listener;
   private final Optimizer optimizer;
   private final LearningRateSchedule schedule;
@@ -49,21 +51,51 @@ public final class Trainer {
   private final TrainState state = new TrainState();
   private volatile boolean stopRequested;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private MetricsLog metrics;
+  private long startedNanos;
 
   /** A trainer of {@code task} as {@code config} says, writing into {@code runDir}. */
   public Trainer(TrainingTask<?> task, RunConfig config, Path runDir, TrainListener listener) {
+    this(task, config, new RunDirectory(runDir), listener);
+  }
+
+  /** A trainer of {@code task} as {@code config} says, writing into {@code run}. */
+  public Trainer(TrainingTask<?> task, RunConfig config, RunDirectory run, TrainListener listener) {
     this.task = task;
     this.model = task.model();
     this.cfg = config.train();
     this.seed = config.seed();
-    this.runDir = runDir;
+    this.run = run;
     this.listener = listener;
     this.optimizer =
         cfg.optimizer() == TrainConfig.Optimizer.ADAM
             ? new Adam(cfg.adamBeta1(), cfg.adamBeta2(), cfg.adamEps(), cfg.weightDecay())
             : new Sgd(cfg.momentum(), cfg.weightDecay());
     this.schedule = new LearningRateSchedule(cfg);
-    this.checkpoints = new CheckpointStore(runDir.resolve("checkpoints"));
+    this.checkpoints = run.checkpoints();
+  }
+
+  /**
+   * Trains {@code task} into {@code run}, which the caller has opened ({@link
+   * RunDirectory#openForTraining}).
+   *
+   * @param resume continue from {@code checkpoints/last} (or best)
+   * @param onTrainer receives the trainer before training starts (to request a stop on a signal)
+   */
+  public static TrainResult run(
+      TrainingTask<?> task,
+      RunConfig config,
+      RunDirectory run,
+      boolean resume,
+      TrainListener listener,
+      Consumer<Trainer> onTrainer)
+      throws IOException {
+    Trainer trainer = new Trainer(task, config, run, listener);
+    if (resume) {
+      trainer.resume();
+    }
+    onTrainer.accept(trainer);
+    return trainer.fit();
   }
 
   /** Asks the loop to save {@code last/} and return at the next step boundary. */
@@ -93,71 +125,107 @@ public final class Trainer {
   }
 
   private <B> TrainResult loop(TrainingTask<B> task) throws IOException {
-    MetricsLog metrics = new MetricsLog(runDir.resolve("metrics.csv"));
-    long started = System.nanoTime() - (long) (state.seconds * 1e9);
-    String outcome = "completed";
-    outer:
-    while (state.epoch < cfg.epochs()) {
-      List<B> batches = task.batches(seed * 31 + state.epoch);
-      while (state.batchInEpoch < batches.size()) {
-        boolean outOfSteps = cfg.maxSteps() > 0 && state.step >= cfg.maxSteps();
-        if (outOfSteps || outOfTime(started)) {
-          outcome = outOfSteps ? "max-steps" : "time-limit";
-          state.seconds = seconds(started);
-          evaluate(
-              metrics,
-              state.epoch + state.batchInEpoch / (double) batches.size(),
-              schedule.rate(state.epoch, state.step));
-          break outer;
-        }
-        if (stopRequested) {
-          outcome = "interrupted";
-          state.seconds = seconds(started);
-          saveLast();
-          break outer;
-        }
-        double lr =
-            schedule.rate(
-                state.epoch + state.batchInEpoch / (double) batches.size(), state.step + 1);
-        long stepStart = System.nanoTime();
-        step(task, batches.get(state.batchInEpoch), lr);
-        state.trainSeconds += seconds(stepStart);
-        state.batchInEpoch++;
-        listener.onStep(
-            state.epoch + 1,
-            state.batchInEpoch,
-            batches.size(),
-            state.windowLoss(),
-            state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
-        if (cfg.evalEverySteps() > 0
-            && state.step % cfg.evalEverySteps() == 0
-            && state.batchInEpoch < batches.size()) {
-          state.seconds = seconds(started);
-          if (evaluate(metrics, state.epoch + state.batchInEpoch / (double) batches.size(), lr)) {
-            outcome = "early-stopped";
-            break outer;
-          }
-        }
+    metrics = new MetricsLog(run.metricsCsv());
+    startedNanos = System.nanoTime() - (long) (state.seconds * 1e9);
+    Optional<TrainOutcome> stop = Optional.empty();
+    while (stop.isEmpty() && state.epoch < cfg.epochs()) {
+      stop = trainEpoch(task);
+    }
+    state.seconds = elapsedSeconds();
+    return finish(stop.orElse(TrainOutcome.COMPLETED));
+  }
+
+  /** The rest of the current epoch and its evaluation; the outcome when the run ends here. */
+  private <B> Optional<TrainOutcome> trainEpoch(TrainingTask<B> task) throws IOException {
+    List<B> batches = task.batches(seed * 31 + state.epoch);
+    while (state.batchInEpoch < batches.size()) {
+      Optional<TrainOutcome> stop = stopBeforeStep(batches.size());
+      if (stop.isPresent()) {
+        return stop;
       }
-      state.batchInEpoch = 0;
-      state.epoch++;
-      state.seconds = seconds(started);
-      if (evaluate(metrics, state.epoch, schedule.rate(state.epoch, state.step))) {
-        outcome = "early-stopped";
-        break;
-      }
-      if (outOfTime(started) && state.epoch < cfg.epochs()) {
-        outcome = "time-limit";
-        break;
+      double lr = schedule.rate(epochProgress(batches.size()), state.step + 1);
+      timedStep(task, batches.get(state.batchInEpoch), lr);
+      reportStep(batches.size());
+      if (midEpochEvaluationDue(batches.size()) && evaluateNow(epochProgress(batches.size()), lr)) {
+        return Optional.of(TrainOutcome.EARLY_STOPPED);
       }
     }
-    state.seconds = seconds(started);
-    return finish(outcome);
+    return endEpoch();
+  }
+
+  /**
+   * Before a step: at {@code train.maxSteps} or the time limit, evaluates the partial epoch; on a
+   * stop request, saves {@code last/}. Either way the run ends with that outcome.
+   */
+  private Optional<TrainOutcome> stopBeforeStep(int batches) throws IOException {
+    boolean outOfSteps = cfg.maxSteps() > 0 && state.step >= cfg.maxSteps();
+    if (outOfSteps || outOfTime()) {
+      evaluateNow(epochProgress(batches), schedule.rate(state.epoch, state.step));
+      return Optional.of(outOfSteps ? TrainOutcome.MAX_STEPS : TrainOutcome.TIME_LIMIT);
+    }
+    if (stopRequested) {
+      state.seconds = elapsedSeconds();
+      saveLast();
+      return Optional.of(TrainOutcome.INTERRUPTED);
+    }
+    return Optional.empty();
+  }
+
+  /** One update on {@code batch}, its time added to the training time. */
+  private <B> void timedStep(TrainingTask<B> task, B batch, double lr) {
+    long stepStart = System.nanoTime();
+    step(task, batch, lr);
+    state.trainSeconds += seconds(stepStart);
+    state.batchInEpoch++;
+  }
+
+  private void reportStep(int batches) {
+    listener.onStep(
+        state.epoch + 1,
+        state.batchInEpoch,
+        batches,
+        state.windowLoss(),
+        state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
+  }
+
+  /** Every {@code train.evalEverySteps} updates, unless the epoch's own evaluation is next. */
+  private boolean midEpochEvaluationDue(int batches) {
+    return cfg.evalEverySteps() > 0
+        && state.step % cfg.evalEverySteps() == 0
+        && state.batchInEpoch < batches;
+  }
+
+  /** Closes the epoch with an evaluation; ends the run on early stopping or the time limit. */
+  private Optional<TrainOutcome> endEpoch() throws IOException {
+    state.batchInEpoch = 0;
+    state.epoch++;
+    if (evaluateNow(state.epoch, schedule.rate(state.epoch, state.step))) {
+      return Optional.of(TrainOutcome.EARLY_STOPPED);
+    }
+    if (outOfTime() && state.epoch < cfg.epochs()) {
+      return Optional.of(TrainOutcome.TIME_LIMIT);
+    }
+    return Optional.empty();
+  }
+
+  /** The epochs done so far, fractional inside an epoch of {@code batches} batches. */
+  private double epochProgress(int batches) {
+    return state.epoch + state.batchInEpoch / (double) batches;
+  }
+
+  /** Brings the elapsed time up to date and evaluates; true when early stopping says stop. */
+  private boolean evaluateNow(double epoch, double lr) throws IOException {
+    state.seconds = elapsedSeconds();
+    return evaluate(epoch, lr);
+  }
+
+  private double elapsedSeconds() {
+    return seconds(startedNanos);
   }
 
   /** Whether training and validation together have used up {@code train.timeLimitMinutes}. */
-  private boolean outOfTime(long started) {
-    return cfg.timeLimitMinutes() > 0 && seconds(started) >= cfg.timeLimitMinutes() * 60;
+  private boolean outOfTime() {
+    return cfg.timeLimitMinutes() > 0 && elapsedSeconds() >= cfg.timeLimitMinutes() * 60;
   }
 
   private <B> void step(TrainingTask<B> task, B batch, double lr) {
@@ -195,8 +263,23 @@ public final class Trainer {
   }
 
   /** Evaluates, logs, checkpoints; returns true when early stopping says stop. */
-  private boolean evaluate(MetricsLog metrics, double epoch, double lr) throws IOException {
+  private boolean evaluate(double epoch, double lr) throws IOException {
     Map<String, Double> v = task.validate();
+    Map<String, Object> row = metricsRow(epoch, lr, v);
+    metrics.append(row);
+    TrainingPlots.write(run.plots(), MetricsLog.read(run.metricsCsv()));
+    state.resetWindow();
+    boolean improved = recordMetric(validationMetric(v), epoch);
+    listener.onEvaluation(row);
+    saveLast();
+    if (improved || !checkpoints.exists("best")) {
+      checkpoints.save("best", dir -> Checkpoints.write(dir, model, optimizer, schedule, state));
+    }
+    return cfg.patience() > 0 && state.badEvaluations >= cfg.patience();
+  }
+
+  /** The {@code metrics.csv} row of an evaluation with validation figures {@code v}. */
+  private Map<String, Object> metricsRow(double epoch, double lr, Map<String, Double> v) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("epoch", round(epoch));
     row.put("step", state.step);
@@ -206,15 +289,24 @@ public final class Trainer {
     row.putAll(v);
     row.put("tokens_per_s", state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
     row.put("seconds", round(state.seconds));
-    metrics.append(row);
-    TrainingPlots.write(runDir.resolve("plots"), MetricsLog.read(runDir.resolve("metrics.csv")));
-    state.resetWindow();
-    double metric =
-        switch (cfg.metric()) {
-          case LOSS -> v.getOrDefault("valid_loss", Double.NaN);
-          case ACCURACY -> v.getOrDefault("valid_acc", Double.NaN);
-          case BLEU -> v.getOrDefault("valid_bleu", Double.NaN);
-        };
+    return row;
+  }
+
+  /** The figure {@code train.metric} names, NaN when the task does not report it. */
+  private double validationMetric(Map<String, Double> v) {
+    return switch (cfg.metric()) {
+      case LOSS -> v.getOrDefault("valid_loss", Double.NaN);
+      case ACCURACY -> v.getOrDefault("valid_acc", Double.NaN);
+      case BLEU -> v.getOrDefault("valid_bleu", Double.NaN);
+    };
+  }
+
+  /**
+   * Tells the schedule, and updates the best value and the evaluations without improvement.
+   *
+   * @return whether {@code metric} is a new best
+   */
+  private boolean recordMetric(double metric, double epoch) {
     boolean lower = cfg.metric().lowerIsBetter();
     schedule.onValidation(metric, lower);
     boolean improved =
@@ -227,21 +319,16 @@ public final class Trainer {
     } else if (!Double.isNaN(metric)) {
       state.badEvaluations++;
     }
-    listener.onEvaluation(row);
-    saveLast();
-    if (improved || !checkpoints.exists("best")) {
-      checkpoints.save("best", dir -> Checkpoints.write(dir, model, optimizer, schedule, state));
-    }
-    return cfg.patience() > 0 && state.badEvaluations >= cfg.patience();
+    return improved;
   }
 
   private void saveLast() throws IOException {
     checkpoints.save("last", dir -> Checkpoints.write(dir, model, optimizer, schedule, state));
   }
 
-  private TrainResult finish(String outcome) throws IOException {
+  private TrainResult finish(TrainOutcome outcome) throws IOException {
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("outcome", outcome);
+    figures.put("outcome", outcome.label());
     figures.put("epochs", state.epoch);
     figures.put("steps", state.step);
     figures.put("skipped_steps", state.skipped);
@@ -253,7 +340,7 @@ public final class Trainer {
     figures.put("metric", cfg.metric().name().toLowerCase());
     figures.put("best_metric", state.best);
     figures.put("best_epoch", state.bestEpoch);
-    MetricsLog.writeJson(runDir.resolve("metrics.json"), figures);
+    MetricsLog.writeJson(run.metricsJson(), figures);
     return new TrainResult(outcome, state.epoch, state.step, state.seconds, state.best, figures);
   }
 
@@ -267,7 +354,7 @@ public final class Trainer {
 
   /** What a training run ended with. */
   public record TrainResult(
-      String outcome,
+      TrainOutcome outcome,
       int epochs,
       long steps,
       double seconds,

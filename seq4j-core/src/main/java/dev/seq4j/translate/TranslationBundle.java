@@ -16,8 +16,8 @@ import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
+import dev.seq4j.train.RunDirectory;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +29,8 @@ import java.util.List;
  * and {@code trg.bpe} (with BPE) and {@code model.params} in one directory.
  */
 public final class TranslationBundle implements SavedModel, AutoCloseable {
-  /** Parameter file name. */
-  public static final String PARAMS = "model.params";
+  /** Parameter file name ({@link RunDirectory#WEIGHTS}). */
+  public static final String PARAMS = RunDirectory.WEIGHTS;
 
   private final ExperimentConfig config;
   private final Vocabulary srcVocabulary;
@@ -91,51 +91,32 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
             "--set " + o + ": only decode.* settings can change after training");
       }
     }
-    Path d = resolve(dir);
-    ExperimentConfig config = ConfigLoader.load(d.resolve("config.yaml"), decodeOverrides);
+    Path d = RunDirectory.checkpoint(dir);
+    ExperimentConfig config = ConfigLoader.load(d.resolve(RunDirectory.CONFIG), decodeOverrides);
     Vocabulary src = Vocabulary.load(d.resolve("src.vocab"));
     Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
     Bpe srcBpe = config.data().bpe() ? Bpe.load(d.resolve("src.bpe")) : null;
     Bpe trgBpe = config.data().bpe() ? Bpe.load(d.resolve("trg.bpe")) : null;
-    TranslationBundle b = new TranslationBundle(config, src, trg, srcBpe, trgBpe);
-    try {
-      b.model.parameters().load(d.resolve(PARAMS));
-    } catch (IOException | RuntimeException e) {
-      b.close();
-      throw e;
-    }
-    return b;
+    return RunDirectory.loadWeights(new TranslationBundle(config, src, trg, srcBpe, trgBpe), d);
   }
 
-  /** The checkpoint directory {@code dir} stands for. */
+  /** The checkpoint directory {@code dir} stands for ({@link RunDirectory#checkpoint}). */
   public static Path resolve(Path dir) {
-    if (Files.isRegularFile(dir.resolve(PARAMS))) {
-      return dir;
-    }
-    for (String name : List.of("best", "last")) {
-      Path c = dir.resolve("checkpoints").resolve(name);
-      if (Files.isRegularFile(c.resolve(PARAMS))) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException(
-        dir + ": not a model (no " + PARAMS + ", nor checkpoints/best or checkpoints/last)");
+    return RunDirectory.checkpoint(dir);
   }
 
   /** Writes the bundle's files into {@code dir}. */
   @Override
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("config.yaml"), ConfigWriter.toYaml(config));
+    Files.writeString(dir.resolve(RunDirectory.CONFIG), ConfigWriter.toYaml(config));
     srcVocabulary.save(dir.resolve("src.vocab"));
     trgVocabulary.save(dir.resolve("trg.vocab"));
     if (srcBpe != null) {
       srcBpe.save(dir.resolve("src.bpe"));
       trgBpe.save(dir.resolve("trg.bpe"));
     }
-    try (OutputStream out = Files.newOutputStream(dir.resolve(PARAMS))) {
-      model.parameters().save(out);
-    }
+    RunDirectory.saveWeights(model.parameters(), dir);
   }
 
   /** A new source tokenizer (tokenizers are not shared between threads). */

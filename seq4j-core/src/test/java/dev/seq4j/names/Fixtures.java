@@ -44,7 +44,7 @@ public final class Fixtures {
     for (char c : alphabet.toCharArray()) {
       names.add(new NamesCorpus.Example(String.valueOf(c), 0));
     }
-    return NamesBundle.create(config, NamesExperiment.vocabulary(names, false), LABELS);
+    return NamesBundle.create(config, NamesData.vocabulary(names, false), LABELS);
   }
 
   /**

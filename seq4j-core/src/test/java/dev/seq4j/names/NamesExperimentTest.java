@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.ConfigException;
 import dev.seq4j.config.NamesConfig;
 import dev.seq4j.train.TrainListener;
+import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class NamesExperimentTest {
             "{epochs: 12, batchSize: 16, learningRate: 0.01, metric: accuracy, classWeights:"
                 + " balanced}");
     NamesExperiment.Outcome o = NamesExperiment.run(c, run, false, TrainListener.NONE, t -> {});
-    assertEquals("completed", o.train().outcome());
+    assertEquals(TrainOutcome.COMPLETED, o.train().outcome());
     for (String f :
         List.of(
             "config.yaml",

@@ -54,7 +54,7 @@ class TrainerTest {
     Path run = root.resolve("run");
     Trainer.TrainResult r =
         TranslationExperiment.run(config(), run, false, TrainListener.NONE, t -> {});
-    assertEquals("completed", r.outcome());
+    assertEquals(TrainOutcome.COMPLETED, r.outcome());
     assertEquals(2, r.epochs());
     for (String f :
         List.of(
@@ -69,6 +69,10 @@ class TrainerTest {
             "checkpoints/best/src.vocab")) {
       assertTrue(Files.isRegularFile(run.resolve(f)), f);
     }
+    Map<?, ?> summary =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readValue(run.resolve("metrics.json").toFile(), Map.class);
+    assertEquals("completed", summary.get("outcome"));
     List<Map<String, Double>> rows = MetricsLog.read(run.resolve("metrics.csv"));
     assertEquals(2, rows.size());
     assertTrue(rows.get(1).get("valid_loss") < rows.get(0).get("train_loss"), rows.toString());
@@ -126,7 +130,7 @@ class TrainerTest {
     Trainer.TrainResult r =
         TranslationExperiment.run(
             config("train.epochs=50"), run, false, TrainListener.NONE, Trainer::requestStop);
-    assertEquals("interrupted", r.outcome());
+    assertEquals(TrainOutcome.INTERRUPTED, r.outcome());
     assertTrue(Files.isRegularFile(run.resolve("checkpoints/last/MANIFEST.sha256")));
   }
 
@@ -145,7 +149,7 @@ class TrainerTest {
             false,
             TrainListener.NONE,
             t -> {});
-    assertEquals("early-stopped", r.outcome());
+    assertEquals(TrainOutcome.EARLY_STOPPED, r.outcome());
     assertEquals(3, r.epochs());
     assertEquals(3, MetricsLog.read(run.resolve("metrics.csv")).size());
   }
@@ -156,7 +160,7 @@ class TrainerTest {
     Trainer.TrainResult r =
         TranslationExperiment.run(
             config("train.teacherForcing=0.5"), run, false, TrainListener.NONE, t -> {});
-    assertEquals("completed", r.outcome());
+    assertEquals(TrainOutcome.COMPLETED, r.outcome());
     List<Map<String, Double>> rows = MetricsLog.read(run.resolve("metrics.csv"));
     assertTrue(rows.get(1).get("train_loss") < rows.get(0).get("train_loss"), rows.toString());
   }
@@ -167,7 +171,7 @@ class TrainerTest {
     Trainer.TrainResult r =
         TranslationExperiment.run(
             config("train.maxSteps=3"), run, false, TrainListener.NONE, t -> {});
-    assertEquals("max-steps", r.outcome());
+    assertEquals(TrainOutcome.MAX_STEPS, r.outcome());
     assertEquals(3, r.steps());
     assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
   }
@@ -182,7 +186,7 @@ class TrainerTest {
             false,
             TrainListener.NONE,
             t -> {});
-    assertEquals("time-limit", r.outcome());
+    assertEquals(TrainOutcome.TIME_LIMIT, r.outcome());
     assertTrue(r.steps() < 10, "steps " + r.steps()); // 0.6 ms: less than one epoch of 10 steps
     assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
     assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/model.params")));
@@ -204,7 +208,7 @@ class TrainerTest {
     Trainer.TrainResult r =
         TranslationExperiment.run(
             configWithModel(model, transformer), straight, false, TrainListener.NONE, t -> {});
-    assertEquals("completed", r.outcome());
+    assertEquals(TrainOutcome.COMPLETED, r.outcome());
     List<Map<String, Double>> rows = MetricsLog.read(straight.resolve("metrics.csv"));
     assertTrue(rows.get(1).get("valid_loss") < rows.get(0).get("valid_loss"), rows.toString());
     assertEquals(0.005 * Math.sqrt(5.0 / r.steps()), rows.get(1).get("learning_rate"), 1e-6);

@@ -1,0 +1,155 @@
+package dev.seq4j.train;
+
+import dev.seq4j.io.AtomicFiles;
+import dev.seq4j.io.RunLock;
+import dev.seq4j.model.Parameters;
+import dev.seq4j.model.SavedModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The directory of one training run, the same for every task:
+ *
+ * <pre>
+ * config.yaml          the resolved configuration (written when training opens the directory)
+ * metrics.csv          one row per evaluation; metrics.json the run's summary
+ * plots/               loss and accuracy curves (a task may add its own)
+ * checkpoints/best/    the best validation metric so far; checkpoints/last/ the latest state
+ * </pre>
+ *
+ * Each checkpoint holds the task's model files (its {@link SavedModel#save}: {@code config.yaml},
+ * vocabularies, {@value #WEIGHTS}) and the trainer's state. A trained model is loaded from a
+ * checkpoint directory or from a run directory, which stands for its best checkpoint, else its last
+ * ({@link #checkpoint}).
+ */
+public final class RunDirectory {
+  /** The parameter file of a checkpoint (and of an exported model). */
+  public static final String WEIGHTS = "model.params";
+
+  /** The resolved configuration, in a run directory and in each checkpoint. */
+  public static final String CONFIG = "config.yaml";
+
+  private static final List<String> LOAD_ORDER = List.of("best", "last");
+
+  private final Path root;
+
+  /** The run directory {@code root} (created when training opens it). */
+  public RunDirectory(Path root) {
+    this.root = root;
+  }
+
+  /** The directory itself. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * The checkpoint directory {@code dir} stands for: {@code dir} itself when it holds {@value
+   * #WEIGHTS}, else its {@code checkpoints/best}, else its {@code checkpoints/last}.
+   *
+   * @throws IllegalArgumentException when it is none of these
+   */
+  public static Path checkpoint(Path dir) {
+    if (Files.isRegularFile(dir.resolve(WEIGHTS))) {
+      return dir;
+    }
+    for (String name : LOAD_ORDER) {
+      Path c = dir.resolve("checkpoints").resolve(name);
+      if (Files.isRegularFile(c.resolve(WEIGHTS))) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(
+        dir + ": not a model (no " + WEIGHTS + ", nor checkpoints/best or checkpoints/last)");
+  }
+
+  /**
+   * Locks the directory for a training run (creating it when missing), refuses one that already
+   * holds a run unless {@code resume}, and writes {@code configYaml} as {@value #CONFIG}.
+   *
+   * @return the lock, to close when the run ends
+   */
+  public RunLock openForTraining(boolean resume, String configYaml) throws IOException {
+    Files.createDirectories(root);
+    RunLock lock = RunLock.acquire(root);
+    try {
+      if (!resume && Files.exists(checkpointsRoot())) {
+        throw new IllegalArgumentException(
+            root + " already holds a training run: use --resume to continue it, or another --out");
+      }
+      AtomicFiles.write(root.resolve(CONFIG), configYaml);
+      return lock;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** The run's checkpoints ({@code best}, {@code last}). */
+  public CheckpointStore checkpoints() {
+    return new CheckpointStore(checkpointsRoot());
+  }
+
+  /** Loads the verified best checkpoint's parameters into {@code model} (after training). */
+  public void loadBest(SavedModel model) throws IOException {
+    Path best = checkpoints().load("best");
+    model.parameters().load(best.resolve(WEIGHTS));
+  }
+
+  /** {@code metrics.csv}: one row per evaluation. */
+  public Path metricsCsv() {
+    return root.resolve("metrics.csv");
+  }
+
+  /** {@code metrics.json}: the run's summary figures. */
+  public Path metricsJson() {
+    return root.resolve("metrics.json");
+  }
+
+  /** {@code plots/}. */
+  public Path plots() {
+    return root.resolve("plots");
+  }
+
+  /** A task's own report file {@code name} in the run directory (e.g. {@code test.json}). */
+  public Path file(String name) {
+    return root.resolve(name);
+  }
+
+  /**
+   * Loads {@value #WEIGHTS} of {@code checkpoint} into a freshly built {@code model}; closes the
+   * model when that fails.
+   *
+   * @return {@code model}
+   */
+  public static <M extends SavedModel & AutoCloseable> M loadWeights(M model, Path checkpoint)
+      throws IOException {
+    try {
+      model.parameters().load(checkpoint.resolve(WEIGHTS));
+      return model;
+    } catch (IOException | RuntimeException e) {
+      try {
+        model.close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Writes {@code parameters} as {@value #WEIGHTS} into {@code dir} (from {@link SavedModel#save}).
+   */
+  public static void saveWeights(Parameters parameters, Path dir) throws IOException {
+    try (OutputStream out = Files.newOutputStream(dir.resolve(WEIGHTS))) {
+      parameters.save(out);
+    }
+  }
+
+  private Path checkpointsRoot() {
+    return root.resolve("checkpoints");
+  }
+}
