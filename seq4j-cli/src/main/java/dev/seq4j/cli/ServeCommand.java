@@ -6,6 +6,7 @@ import dev.seq4j.engine.Engines;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.serve.ServeOptions;
 import dev.seq4j.serve.TranslationServer;
+import dev.seq4j.train.RunDirectory;
 import dev.seq4j.translate.TranslationBundle;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
             defaults.timeoutMillis(),
             defaults.threads());
     Engines.start();
-    Path checkpoint = TranslationBundle.resolve(model);
+    Path checkpoint = RunDirectory.checkpoint(model);
     boolean namesModel =
         ConfigLoader.loadRun(checkpoint.resolve("config.yaml"), List.of()) instanceof NamesConfig;
     AutoCloseable bundle;

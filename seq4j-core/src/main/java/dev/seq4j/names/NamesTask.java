@@ -1,6 +1,6 @@
 package dev.seq4j.names;
 
-import dev.seq4j.model.SavedModel;
+import dev.seq4j.train.SavedModel;
 import dev.seq4j.train.TrainingTask;
 import java.util.List;
 

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.model.SavedModel;
 import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.LearningRateSchedule;
 import dev.seq4j.train.optim.Optimizer;

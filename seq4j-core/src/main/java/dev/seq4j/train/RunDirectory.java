@@ -3,7 +3,6 @@ package dev.seq4j.train;
 import dev.seq4j.io.AtomicFiles;
 import dev.seq4j.io.RunLock;
 import dev.seq4j.model.Parameters;
-import dev.seq4j.model.SavedModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -7,7 +7,6 @@ import ai.djl.training.GradientCollector;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.config.TrainConfig;
 import dev.seq4j.model.Dropout;
-import dev.seq4j.model.SavedModel;
 import dev.seq4j.plot.TrainingPlots;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import dev.seq4j.train.optim.Adam;

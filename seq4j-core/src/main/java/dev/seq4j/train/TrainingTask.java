@@ -1,7 +1,6 @@
 package dev.seq4j.train;
 
 import ai.djl.ndarray.NDManager;
-import dev.seq4j.model.SavedModel;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@
  * <p>A new task (see {@code translate.TranslationExperiment}, {@code names.NamesExperiment}):
  *
  * <ol>
- *   <li>a bundle implementing {@link dev.seq4j.model.SavedModel}: {@code save(dir)} writes {@value
+ *   <li>a bundle implementing {@link dev.seq4j.train.SavedModel}: {@code save(dir)} writes {@value
  *       dev.seq4j.train.RunDirectory#CONFIG}, the task's vocabularies and, through {@link
  *       dev.seq4j.train.RunDirectory#saveWeights}, {@value dev.seq4j.train.RunDirectory#WEIGHTS};
  *       {@code load(dir)} reads {@link dev.seq4j.train.RunDirectory#checkpoint}{@code (dir)} and

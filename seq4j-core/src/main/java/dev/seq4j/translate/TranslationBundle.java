@@ -9,7 +9,6 @@ import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.ModelFactory;
 import dev.seq4j.model.Parameters;
-import dev.seq4j.model.SavedModel;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.tokenize.Bpe;
 import dev.seq4j.tokenize.BpeTokenizer;
@@ -17,6 +16,7 @@ import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.train.RunDirectory;
+import dev.seq4j.train.SavedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +29,6 @@ import java.util.List;
  * and {@code trg.bpe} (with BPE) and {@code model.params} in one directory.
  */
 public final class TranslationBundle implements SavedModel, AutoCloseable {
-  /** Parameter file name ({@link RunDirectory#WEIGHTS}). */
-  public static final String PARAMS = RunDirectory.WEIGHTS;
-
   private final ExperimentConfig config;
   private final Vocabulary srcVocabulary;
   private final Vocabulary trgVocabulary;
@@ -98,11 +95,6 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
     Bpe srcBpe = config.data().bpe() ? Bpe.load(d.resolve("src.bpe")) : null;
     Bpe trgBpe = config.data().bpe() ? Bpe.load(d.resolve("trg.bpe")) : null;
     return RunDirectory.loadWeights(new TranslationBundle(config, src, trg, srcBpe, trgBpe), d);
-  }
-
-  /** The checkpoint directory {@code dir} stands for ({@link RunDirectory#checkpoint}). */
-  public static Path resolve(Path dir) {
-    return RunDirectory.checkpoint(dir);
   }
 
   /** Writes the bundle's files into {@code dir}. */

@@ -1,6 +1,6 @@
-package dev.seq4j.model;
+package dev.seq4j.train;
 
-import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.model.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,6 +10,6 @@ public interface SavedModel {
   /** Writes everything needed to load the model again into {@code dir}. */
   void save(Path dir) throws IOException;
 
-  /** The trainable parameters (restored from {@link TranslationBundle#PARAMS} on resume). */
+  /** The trainable parameters (restored from {@link RunDirectory#WEIGHTS} on resume). */
   Parameters parameters();
 }
