@@ -11,6 +11,7 @@ import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnOptions;
@@ -140,7 +141,7 @@ public final class Workloads {
   /** P4a: the P2 model, 256 sources of 20 ids in batches of 64, exactly 30 greedy steps. */
   public static Result p4a(NDManager manager) {
     try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
-      return greedy(manager, model, "P4a", "greedy_lstm_attn", "");
+      return greedy(manager, model, StepOptions.DEFAULT, "P4a", "greedy_lstm_attn", "");
     }
   }
 
@@ -150,10 +151,12 @@ public final class Workloads {
    */
   public static List<Result> p4b(NDManager manager) {
     try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Options())) {
-      model.setCaching(false);
-      Result exact = greedy(manager, model, "P4b", "greedy_transformer", ", no cache");
-      model.setCaching(true);
-      Result cached = greedy(manager, model, "P4b", "greedy_transformer_cached", ", cached");
+      Result exact =
+          greedy(
+              manager, model, StepOptions.cached(false), "P4b", "greedy_transformer", ", no cache");
+      Result cached =
+          greedy(
+              manager, model, StepOptions.DEFAULT, "P4b", "greedy_transformer_cached", ", cached");
       return List.of(exact, cached);
     }
   }
@@ -212,7 +215,12 @@ public final class Workloads {
   }
 
   private static Result greedy(
-      NDManager manager, Seq2SeqModel model, String id, String name, String note) {
+      NDManager manager,
+      Seq2SeqModel model,
+      StepOptions options,
+      String id,
+      String name,
+      String note) {
     int sentences = 256;
     int batch = 64;
     int passes = 25;
@@ -220,7 +228,7 @@ public final class Workloads {
     int[] lengths = new int[batch];
     Arrays.fill(lengths, 20);
     // <eos> is never an id (-1), so every row runs the 30 steps, as the peers ignore <eos>
-    Greedy greedy = new Greedy((int) BOS, -1, LengthLimit.absolute(30));
+    Greedy greedy = new Greedy((int) BOS, -1, LengthLimit.absolute(30)).withOptions(options);
     List<int[][]> first = new ArrayList<>();
     Runnable pass =
         () -> {

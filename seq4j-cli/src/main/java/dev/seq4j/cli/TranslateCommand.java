@@ -3,7 +3,7 @@ package dev.seq4j.cli;
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.transformer.TransformerSeq2Seq;
+import dev.seq4j.model.StepOptions;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
 import java.io.IOException;
@@ -97,14 +97,14 @@ public final class TranslateCommand implements Callable<Integer> {
     try (TranslationBundle bundle = TranslationBundle.load(model, settings);
         TextLines lines =
             input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
-      chooseAttentionView(bundle);
       if (nBest != null
           && nBest > 1
           && bundle.config().decode().strategy() != DecodeConfig.Strategy.BEAM) {
         throw new IllegalArgumentException(
             "--nbest needs beam search: add --set decode.strategy=beam");
       }
-      Translator translator = new Translator(bundle, bundle.config().decode());
+      DecodeConfig decode = bundle.config().decode();
+      Translator translator = new Translator(bundle, decode, stepOptions(decode));
       if (attentionDir != null) {
         Files.createDirectories(attentionDir);
       }
@@ -125,15 +125,13 @@ public final class TranslateCommand implements Callable<Integer> {
     }
   }
 
-  private void chooseAttentionView(TranslationBundle bundle) {
+  /** The cache setting and the attention layer and head that --attention-layer/-head choose. */
+  private StepOptions stepOptions(DecodeConfig decode) {
+    StepOptions options = StepOptions.cached(decode.cache());
     if (attentionLayer == null && attentionHead == null) {
-      return;
+      return options;
     }
-    if (!(bundle.model() instanceof TransformerSeq2Seq t)) {
-      throw new IllegalArgumentException(
-          "--attention-layer and --attention-head apply to transformer models only");
-    }
-    t.setAttentionView(
+    return options.withAttentionView(
         attentionLayer == null ? -1 : attentionLayer, attentionHead == null ? -1 : attentionHead);
   }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ public final class BeamSearch {
   private final LengthLimit limit;
   private final LengthPenalty penalty;
   private final int minLength;
+  private final StepOptions options;
 
   /**
    * A beam search of {@code beamSize} live hypotheses per sentence.
@@ -40,6 +42,17 @@ public final class BeamSearch {
    */
   public BeamSearch(
       int bosId, int eosId, int beamSize, LengthLimit limit, LengthPenalty penalty, int minLength) {
+    this(bosId, eosId, beamSize, limit, penalty, minLength, StepOptions.DEFAULT);
+  }
+
+  private BeamSearch(
+      int bosId,
+      int eosId,
+      int beamSize,
+      LengthLimit limit,
+      LengthPenalty penalty,
+      int minLength,
+      StepOptions options) {
     if (beamSize < 1) {
       throw new IllegalArgumentException("beamSize must be >= 1, was " + beamSize);
     }
@@ -52,6 +65,12 @@ public final class BeamSearch {
     this.limit = limit;
     this.penalty = penalty;
     this.minLength = minLength;
+    this.options = options;
+  }
+
+  /** The same search passing {@code options} (cache, attention view) to every encode call. */
+  public BeamSearch withOptions(StepOptions options) {
+    return new BeamSearch(bosId, eosId, beamSize, limit, penalty, minLength, options);
   }
 
   /**
@@ -78,7 +97,9 @@ public final class BeamSearch {
       NDManager stateScope = scope.newSubManager();
       long[] firstRows = firstRows(src.length);
       DecoderState state =
-          model.encode(stateScope.create(src), srcLengths).select(stateScope.create(firstRows));
+          model
+              .encode(stateScope.create(src), srcLengths, options)
+              .select(stateScope.create(firstRows));
       for (int t = 0; t < longest && !allDone(beams); t++) {
         NDManager nextScope = scope.newSubManager();
         try (NDManager stepScope = scope.newSubManager()) {

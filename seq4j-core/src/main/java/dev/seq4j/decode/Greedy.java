@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import java.util.Arrays;
 
 /**
@@ -20,6 +21,7 @@ public final class Greedy {
   private final int eosId;
   private final LengthLimit limit;
   private final TokenChooser chooser;
+  private final StepOptions options;
 
   /** A greedy decoder starting from {@code bosId} and stopping at {@code eosId}. */
   public Greedy(int bosId, int eosId, LengthLimit limit) {
@@ -31,10 +33,21 @@ public final class Greedy {
    * y_t = chooser(logits_t)}.
    */
   public Greedy(int bosId, int eosId, LengthLimit limit, TokenChooser chooser) {
+    this(bosId, eosId, limit, chooser, StepOptions.DEFAULT);
+  }
+
+  private Greedy(
+      int bosId, int eosId, LengthLimit limit, TokenChooser chooser, StepOptions options) {
     this.bosId = bosId;
     this.eosId = eosId;
     this.limit = limit;
     this.chooser = chooser;
+    this.options = options;
+  }
+
+  /** The same decoder passing {@code options} (cache, attention view) to every encode call. */
+  public Greedy withOptions(StepOptions options) {
+    return new Greedy(bosId, eosId, limit, chooser, options);
   }
 
   /**
@@ -64,7 +77,7 @@ public final class Greedy {
       boolean withAttention) {
     Rows rows = new Rows(srcLengths, withAttention);
     try (NDManager scope = manager.newSubManager()) {
-      DecoderState state = model.encode(scope.create(src), srcLengths);
+      DecoderState state = model.encode(scope.create(src), srcLengths, options);
       for (int t = 0; t < rows.longest && !rows.allDone(); t++) {
         try (NDManager stepScope = scope.newSubManager()) {
           NDArray prev = stepScope.create(rows.previous, new Shape(src.length));

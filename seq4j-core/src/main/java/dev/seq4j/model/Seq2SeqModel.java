@@ -32,8 +32,31 @@ public interface Seq2SeqModel extends AutoCloseable {
       Random random,
       boolean training);
 
-  /** Encodes a batch for step-by-step decoding (inference mode: no dropout). */
-  DecoderState encode(NDArray src, int[] srcLengths);
+  /**
+   * Encodes a batch for step-by-step decoding (inference mode: no dropout) with the decode-time
+   * choices {@code options}, which the returned state carries to every step.
+   *
+   * @throws IllegalArgumentException when this model cannot honour {@code options} (see {@link
+   *     #check})
+   */
+  DecoderState encode(NDArray src, int[] srcLengths, StepOptions options);
+
+  /** {@link #encode(NDArray, int[], StepOptions)} with {@link StepOptions#DEFAULT}. */
+  default DecoderState encode(NDArray src, int[] srcLengths) {
+    return encode(src, srcLengths, StepOptions.DEFAULT);
+  }
+
+  /**
+   * Fails unless this model can decode with {@code options}; callers check once before decoding. By
+   * default a model has one attention, so only the default view is accepted.
+   */
+  default void check(StepOptions options) {
+    if (options.choosesAttention()) {
+      throw new IllegalArgumentException(
+          "an attention layer and head can be chosen for transformer models only (this model has"
+              + " one attention)");
+    }
+  }
 
   /** One decoding step: previous tokens (B) int64 → logits (B, V) and the next state. */
   Step step(NDArray previous, DecoderState state);

@@ -12,7 +12,7 @@ import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.decode.Sampling;
 import dev.seq4j.decode.TokenChooser;
-import dev.seq4j.model.transformer.TransformerSeq2Seq;
+import dev.seq4j.model.StepOptions;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
@@ -35,6 +35,17 @@ public final class Translator {
 
   /** A translator for {@code bundle} with the decoding settings {@code decode}. */
   public Translator(TranslationBundle bundle, DecodeConfig decode) {
+    this(bundle, decode, StepOptions.cached(decode.cache()));
+  }
+
+  /**
+   * Like {@link #Translator(TranslationBundle, DecodeConfig)}, with the model's step options (the
+   * cache and which attention layer and head the translations report) given explicitly.
+   *
+   * @throws IllegalArgumentException when the model cannot honour {@code options}
+   */
+  public Translator(TranslationBundle bundle, DecodeConfig decode, StepOptions options) {
+    bundle.model().check(options);
     this.bundle = bundle;
     this.decode = decode;
     this.srcTokenizer = bundle.srcTokenizer();
@@ -46,22 +57,20 @@ public final class Translator {
         decode.strategy() == DecodeConfig.Strategy.SAMPLE
             ? new Sampling(decode.temperature(), decode.topK(), decode.topP(), decode.seed())
             : TokenChooser.ARGMAX;
-    this.greedy = new Greedy(trg.bosId(), trg.eosId(), limit, chooser);
+    this.greedy = new Greedy(trg.bosId(), trg.eosId(), limit, chooser).withOptions(options);
     this.beam =
         decode.strategy() == DecodeConfig.Strategy.BEAM
             ? new BeamSearch(
-                trg.bosId(),
-                trg.eosId(),
-                decode.beamSize(),
-                limit,
-                new LengthPenalty(
-                    LengthPenalty.Kind.valueOf(decode.lengthNormalization().name()),
-                    decode.lengthPenalty()),
-                decode.minLength())
+                    trg.bosId(),
+                    trg.eosId(),
+                    decode.beamSize(),
+                    limit,
+                    new LengthPenalty(
+                        LengthPenalty.Kind.valueOf(decode.lengthNormalization().name()),
+                        decode.lengthPenalty()),
+                    decode.minLength())
+                .withOptions(options)
             : null;
-    if (bundle.model() instanceof TransformerSeq2Seq t) {
-      t.setCaching(decode.cache());
-    }
   }
 
   /** Translates {@code sources}; the result has the same size and order. */

@@ -9,6 +9,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnOptions;
@@ -25,6 +26,35 @@ class BeamSearchTest {
   private static final int EOS = 3;
   private static final int A = 4;
   private static final int B = 5;
+
+  @Test
+  void greedyAndBeamPassTheirStepOptionsToEveryEncodeCall() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      BigramModel model = new BigramModel(m);
+      long[][] src = {{4}};
+      int[] lengths = {1};
+      LengthLimit cap = LengthLimit.absolute(5);
+      new Greedy(2, EOS, cap).decode(model, m, src, lengths);
+      assertEquals(StepOptions.DEFAULT, model.lastOptions);
+      StepOptions exact = StepOptions.cached(false);
+      new Greedy(2, EOS, cap).withOptions(exact).decode(model, m, src, lengths);
+      assertEquals(exact, model.lastOptions);
+      BeamSearch beam = new BeamSearch(2, EOS, 2, cap, LengthPenalty.none(), 0);
+      beam.withOptions(exact).decode(model, m, src, lengths, 1, false);
+      assertEquals(exact, model.lastOptions);
+      // a model with one attention refuses a layer or head choice, before decoding anything
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  beam.withOptions(StepOptions.DEFAULT.withAttentionView(0, -1))
+                      .decode(model, m, src, lengths, 1, false));
+      assertEquals(
+          "an attention layer and head can be chosen for transformer models only (this model has"
+              + " one attention)",
+          e.getMessage());
+    }
+  }
 
   @Test
   void theBeamFindsTheSequenceGreedyMisses() {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -21,6 +22,9 @@ final class BigramModel implements Seq2SeqModel {
 
   private final NDManager manager;
   private final float[][] table = new float[6][6];
+
+  /** The options of the last encode call. */
+  StepOptions lastOptions;
 
   BigramModel(NDManager manager) {
     this.manager = manager;
@@ -50,7 +54,9 @@ final class BigramModel implements Seq2SeqModel {
   }
 
   @Override
-  public DecoderState encode(NDArray src, int[] srcLengths) {
+  public DecoderState encode(NDArray src, int[] srcLengths, StepOptions options) {
+    check(options);
+    lastOptions = options;
     return new NoState();
   }
 

@@ -13,6 +13,7 @@ import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import dev.seq4j.model.attention.AdditiveScore;
 import dev.seq4j.model.attention.Attention;
 import dev.seq4j.model.attention.ConcatScore;
@@ -238,7 +239,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   @Override
-  public DecoderState encode(NDArray src, int[] srcLengths) {
+  public DecoderState encode(NDArray src, int[] srcLengths, StepOptions options) {
+    check(options); // one attention, no cache to switch: the steps are the same either way
     return encode(src, srcLengths, false);
   }
 

@@ -12,6 +12,7 @@ import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +33,9 @@ import java.util.Random;
  * The decoder's self-attention needs no target-padding mask: padding sits at the end of each row,
  * so the causal mask already hides it from every real position, and padded positions are left out
  * of the loss. Step-by-step decoding caches each layer's self-attention keys and values and the
- * encoder–decoder keys and values ({@link #setCaching}); without the cache every step re-runs the
- * decoder over the whole prefix (the same numbers, tested).
+ * encoder–decoder keys and values ({@link StepOptions#cache()}, chosen per {@link #encode} call);
+ * without the cache every step re-runs the decoder over the whole prefix (the same numbers,
+ * tested).
  */
 public final class TransformerSeq2Seq implements Seq2SeqModel {
   private static final float MASKED = -1e9f;
@@ -48,9 +50,6 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   private final LayerNorm decoderNorm;
   private final Linear output;
   private final double scale;
-  private boolean caching = true;
-  private int attentionLayer = -1;
-  private int attentionHead = -1;
 
   /** Creates the model with fresh parameters owned by a sub-manager of {@code manager}. */
   public TransformerSeq2Seq(NDManager manager, TransformerOptions o) {
@@ -90,26 +89,23 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
     return params;
   }
 
-  /** With caching off, every decoding step re-runs the decoder over the whole prefix. */
-  public void setCaching(boolean caching) {
-    this.caching = caching;
-  }
-
-  /**
-   * Which encoder–decoder attention {@link #step} returns: decoder layer {@code layer} (-1: the
-   * last), head {@code head} (-1: the mean over heads).
-   */
-  public void setAttentionView(int layer, int head) {
-    if (layer < -1 || layer >= decoder.size()) {
+  /** Accepts a decoder layer in [-1, N) and a head in [-1, h) (-1: last layer, mean of heads). */
+  @Override
+  public void check(StepOptions o) {
+    if (o.attentionLayer() >= decoder.size()) {
       throw new IllegalArgumentException(
-          "attention layer must be in [-1, " + (decoder.size() - 1) + "], was " + layer);
+          "attention layer must be in [-1, "
+              + (decoder.size() - 1)
+              + "], was "
+              + o.attentionLayer());
     }
-    if (head < -1 || head >= options.heads()) {
+    if (o.attentionHead() >= options.heads()) {
       throw new IllegalArgumentException(
-          "attention head must be in [-1, " + (options.heads() - 1) + "], was " + head);
+          "attention head must be in [-1, "
+              + (options.heads() - 1)
+              + "], was "
+              + o.attentionHead());
     }
-    this.attentionLayer = layer;
-    this.attentionHead = head;
   }
 
   @Override
@@ -159,50 +155,54 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   private record Decoded(NDArray y, List<DecoderLayer.Output> layers) {}
 
   @Override
-  public DecoderState encode(NDArray src, int[] srcLengths) {
+  public DecoderState encode(NDArray src, int[] srcLengths, StepOptions o) {
+    check(o);
     NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
     NDArray memory = encodeMemory(src, padding, false);
-    if (!caching) {
-      return new State(memory, padding, null, null, 0, null);
+    Source source = new Source(memory, padding, o);
+    if (!o.cache()) {
+      return new ExactState(source, null);
     }
     List<MultiHeadAttention.KeyValues> cross = new ArrayList<>();
     for (DecoderLayer layer : decoder) {
       cross.add(layer.memory(memory)); // once per sentence
     }
-    return new State(memory, padding, cross, null, 0, null);
+    return new CachedState(source, cross, List.of(), 0);
   }
 
   @Override
-  public Step step(NDArray previous, DecoderState decoderState) {
-    State state = (State) decoderState;
+  public Step step(NDArray previous, DecoderState state) {
     NDArray tokens = previous.expandDims(1); // (B, 1)
-    return caching ? cachedStep(tokens, state) : uncachedStep(tokens, state);
+    return state instanceof CachedState c
+        ? cachedStep(tokens, c)
+        : exactStep(tokens, (ExactState) state);
   }
 
   /** Embeds one new position and runs each layer against its cache. */
-  private Step cachedStep(NDArray tokens, State state) {
+  private Step cachedStep(NDArray tokens, CachedState state) {
     NDArray y = embed(trgEmbedding, tokens, state.position(), false); // (B, 1, d)
     List<MultiHeadAttention.KeyValues> self = new ArrayList<>();
     List<NDArray> weights = new ArrayList<>();
+    NDArray padding = state.source().padding();
     for (int l = 0; l < decoder.size(); l++) {
-      MultiHeadAttention.KeyValues past = state.self() == null ? null : state.self().get(l);
+      MultiHeadAttention.KeyValues past = state.position() == 0 ? null : state.self().get(l);
       DecoderLayer.Output out =
-          decoder.get(l).apply(y, past, null, state.cross().get(l), state.padding(), false);
+          decoder.get(l).apply(y, past, null, state.cross().get(l), padding, false);
       self.add(out.selfKeyValues());
       weights.add(out.weights());
       y = out.x();
     }
     NDArray logits = project(decoderNorm.apply(y)).squeeze(1); // (B, V)
-    State next =
-        new State(state.memory(), state.padding(), state.cross(), self, state.position() + 1, null);
-    return new Step(logits, next, view(weights));
+    CachedState next = new CachedState(state.source(), state.cross(), self, state.position() + 1);
+    return new Step(logits, next, view(weights, state.source().options()));
   }
 
   /** Appends the new tokens to the prefix and re-runs the whole decoder over it. */
-  private Step uncachedStep(NDArray tokens, State state) {
+  private Step exactStep(NDArray tokens, ExactState state) {
     NDArray prefix =
         state.prefix() == null ? tokens : NDArrays.concat(new NDList(state.prefix(), tokens), 1);
-    Decoded d = decodeAll(prefix, state.memory(), state.padding(), false);
+    Source source = state.source();
+    Decoded d = decodeAll(prefix, source.memory(), source.padding(), false);
     int last = (int) prefix.getShape().get(1) - 1;
     // only the newest position is projected onto the vocabulary (the LayerNorm is per position)
     NDArray logits = project(decoderNorm.apply(d.y().get(new NDIndex(":, {}", last)))); // (B, V)
@@ -210,15 +210,16 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
     for (DecoderLayer.Output out : d.layers()) {
       weights.add(out.weights().get(new NDIndex(":, :, {}:{}", last, last + 1)));
     }
-    State next =
-        new State(state.memory(), state.padding(), null, null, state.position() + 1, prefix);
-    return new Step(logits, next, view(weights));
+    return new Step(logits, new ExactState(source, prefix), view(weights, source.options()));
   }
 
   /** The chosen layer's encoder–decoder weights (B, h, 1, S) → (B, S). */
-  private NDArray view(List<NDArray> weights) {
-    NDArray w = weights.get(attentionLayer < 0 ? weights.size() - 1 : attentionLayer).squeeze(2);
-    return attentionHead < 0 ? w.mean(new int[] {1}) : w.get(new NDIndex(":, {}", attentionHead));
+  private static NDArray view(List<NDArray> weights, StepOptions o) {
+    int layer = o.attentionLayer() < 0 ? weights.size() - 1 : o.attentionLayer();
+    NDArray w = weights.get(layer).squeeze(2); // (B, h, S)
+    return o.attentionHead() < 0
+        ? w.mean(new int[] {1})
+        : w.get(new NDIndex(":, {}", o.attentionHead())); // (B, S)
   }
 
   /** {@code Dropout(E[ids] · √d + PE[offset …])}: (B, T) → (B, T, d). */
@@ -251,42 +252,44 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * The decoding state of a batch: the memory (B, S, d) with its padding bias, per decoder layer
-   * the encoder–decoder keys and values (cached mode) and the self-attention keys and values of the
-   * positions so far (null before the first step), the next position, and in uncached mode the
-   * prefix of ids (B, t).
+   * What the steps of one decoding call read and never change: the memory (B, S, d), its padding
+   * bias (B, 1, 1, S) and the call's options.
    */
-  record State(
-      NDArray memory,
-      NDArray padding,
+  record Source(NDArray memory, NDArray padding, StepOptions options) {
+    Source select(NDArray rows) {
+      return new Source(DecoderState.rows(memory, rows), DecoderState.rows(padding, rows), options);
+    }
+
+    void attach(NDManager manager) {
+      memory.attach(manager);
+      padding.attach(manager);
+    }
+  }
+
+  /**
+   * Cached decoding: per decoder layer the encoder–decoder keys and values (computed once per
+   * sentence) and the self-attention keys and values of the {@code position} positions so far
+   * (empty before the first step).
+   */
+  record CachedState(
+      Source source,
       List<MultiHeadAttention.KeyValues> cross,
       List<MultiHeadAttention.KeyValues> self,
-      int position,
-      NDArray prefix)
+      int position)
       implements DecoderState {
 
     @Override
-    public State select(NDArray rows) {
-      return new State(
-          DecoderState.rows(memory, rows),
-          DecoderState.rows(padding, rows),
-          select(cross, rows),
-          select(self, rows),
-          position,
-          DecoderState.rows(prefix, rows));
+    public CachedState select(NDArray rows) {
+      return new CachedState(source.select(rows), rows(cross, rows), rows(self, rows), position);
     }
 
     @Override
-    public State reorder(NDArray rows) {
-      return new State(
-          memory, padding, cross, select(self, rows), position, DecoderState.rows(prefix, rows));
+    public CachedState reorder(NDArray rows) {
+      return new CachedState(source, cross, rows(self, rows), position);
     }
 
-    private static List<MultiHeadAttention.KeyValues> select(
+    private static List<MultiHeadAttention.KeyValues> rows(
         List<MultiHeadAttention.KeyValues> list, NDArray rows) {
-      if (list == null) {
-        return null;
-      }
       List<MultiHeadAttention.KeyValues> out = new ArrayList<>();
       for (MultiHeadAttention.KeyValues kv : list) {
         out.add(
@@ -298,16 +301,35 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
 
     @Override
     public void attach(NDManager manager) {
-      memory.attach(manager);
-      padding.attach(manager);
-      for (List<MultiHeadAttention.KeyValues> list : Arrays.asList(cross, self)) {
-        if (list != null) {
-          for (MultiHeadAttention.KeyValues kv : list) {
-            kv.keys().attach(manager);
-            kv.values().attach(manager);
-          }
+      source.attach(manager);
+      for (List<MultiHeadAttention.KeyValues> list : List.of(cross, self)) {
+        for (MultiHeadAttention.KeyValues kv : list) {
+          kv.keys().attach(manager);
+          kv.values().attach(manager);
         }
       }
+    }
+  }
+
+  /**
+   * Exact decoding: the ids fed so far (B, t), re-run through the whole decoder at every step; null
+   * before the first step ({@link DecoderState#rows} passes null through).
+   */
+  record ExactState(Source source, NDArray prefix) implements DecoderState {
+
+    @Override
+    public ExactState select(NDArray rows) {
+      return new ExactState(source.select(rows), DecoderState.rows(prefix, rows));
+    }
+
+    @Override
+    public ExactState reorder(NDArray rows) {
+      return new ExactState(source, DecoderState.rows(prefix, rows));
+    }
+
+    @Override
+    public void attach(NDManager manager) {
+      source.attach(manager);
       if (prefix != null) {
         prefix.attach(manager);
       }

@@ -15,6 +15,7 @@ import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,8 +44,7 @@ class TransformerSeq2SeqTest {
       NDArray whole = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
       assertEquals(new Shape(2, 5, 20), whole.getShape());
       for (boolean caching : new boolean[] {true, false}) {
-        model.setCaching(caching);
-        DecoderState state = model.encode(m.create(SRC), SRC_LENGTHS);
+        DecoderState state = model.encode(m.create(SRC), SRC_LENGTHS, StepOptions.cached(caching));
         for (int t = 0; t < TRG_IN[0].length; t++) {
           Seq2SeqModel.Step step = model.step(m.create(TRG_IN).get(new NDIndex(":, {}", t)), state);
           state = step.state();
@@ -66,8 +66,8 @@ class TransformerSeq2SeqTest {
       TransformerSeq2Seq model = model(m, false, TransformerOptions.Tie.NONE);
       Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(12));
       int[][] cached = greedy.decode(model, m, SRC, SRC_LENGTHS);
-      model.setCaching(false);
-      int[][] uncached = greedy.decode(model, m, SRC, SRC_LENGTHS);
+      int[][] uncached =
+          greedy.withOptions(StepOptions.cached(false)).decode(model, m, SRC, SRC_LENGTHS);
       assertEquals(12, cached[0].length + (cached[0].length < 12 ? 12 - cached[0].length : 0));
       assertArrayEquals(cached, uncached);
     }
@@ -177,9 +177,12 @@ class TransformerSeq2SeqTest {
       float[] mean = model.step(bos, s0).attention().toFloatArray();
       float[] sum = new float[mean.length];
       for (int h = 0; h < 4; h++) {
-        model.setAttentionView(-1, h);
+        StepOptions view = StepOptions.DEFAULT.withAttentionView(-1, h);
         float[] head =
-            model.step(bos, model.encode(m.create(SRC), SRC_LENGTHS)).attention().toFloatArray();
+            model
+                .step(bos, model.encode(m.create(SRC), SRC_LENGTHS, view))
+                .attention()
+                .toFloatArray();
         assertEquals(1f, head[0] + head[1] + head[2] + head[3] + head[4], 1e-5f);
         for (int i = 0; i < sum.length; i++) {
           sum[i] += head[i] / 4;
@@ -187,8 +190,17 @@ class TransformerSeq2SeqTest {
       }
       assertArrayEquals(mean, sum, 1e-6f);
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> model.setAttentionView(2, 0));
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  model.encode(
+                      m.create(SRC), SRC_LENGTHS, StepOptions.DEFAULT.withAttentionView(2, 0)));
       assertEquals("attention layer must be in [-1, 1], was 2", e.getMessage());
+      e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> model.check(StepOptions.DEFAULT.withAttentionView(-1, 4)));
+      assertEquals("attention head must be in [-1, 3], was 4", e.getMessage());
     }
   }
 }
