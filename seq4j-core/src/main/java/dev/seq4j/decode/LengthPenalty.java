@@ -1,5 +1,7 @@
 package dev.seq4j.decode;
 
+import dev.seq4j.config.DecodeConfig;
+
 /**
  * How beam search compares hypotheses of different lengths: the score of a hypothesis with total
  * log-probability {@code logP} and {@code length} tokens (its {@code <eos>} included).
@@ -14,13 +16,7 @@ package dev.seq4j.decode;
  * continuation of a hypothesis never scores above {@code logP} normalised at the length cap: that
  * bound is what lets the search stop early and exactly.
  */
-public record LengthPenalty(Kind kind, double alpha) {
-
-  /** The normalisations. */
-  public enum Kind {
-    GNMT,
-    AVERAGE
-  }
+public record LengthPenalty(DecodeConfig.LengthNormalization kind, double alpha) {
 
   /** Validates the fields. */
   public LengthPenalty {
@@ -31,7 +27,7 @@ public record LengthPenalty(Kind kind, double alpha) {
 
   /** The raw log-probability (GNMT with α = 0). */
   public static LengthPenalty none() {
-    return new LengthPenalty(Kind.GNMT, 0);
+    return new LengthPenalty(DecodeConfig.LengthNormalization.GNMT, 0);
   }
 
   /** The score of a hypothesis. */

@@ -65,9 +65,7 @@ public final class Translator {
                     trg.eosId(),
                     decode.beamSize(),
                     limit,
-                    new LengthPenalty(
-                        LengthPenalty.Kind.valueOf(decode.lengthNormalization().name()),
-                        decode.lengthPenalty()),
+                    new LengthPenalty(decode.lengthNormalization(), decode.lengthPenalty()),
                     decode.minLength())
                 .withOptions(options)
             : null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
@@ -100,13 +101,14 @@ class BeamSearchTest {
     assertEquals(-2.0, LengthPenalty.none().score(-2.0, 7));
     assertEquals(
         -2.0 / Math.pow((5 + 7) / 6.0, 0.6),
-        new LengthPenalty(LengthPenalty.Kind.GNMT, 0.6).score(-2.0, 7),
+        new LengthPenalty(DecodeConfig.LengthNormalization.GNMT, 0.6).score(-2.0, 7),
         1e-12);
-    assertEquals(-0.5, new LengthPenalty(LengthPenalty.Kind.AVERAGE, 0).score(-2.0, 4));
+    assertEquals(
+        -0.5, new LengthPenalty(DecodeConfig.LengthNormalization.AVERAGE, 0).score(-2.0, 4));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new LengthPenalty(LengthPenalty.Kind.GNMT, Double.NaN));
+            () -> new LengthPenalty(DecodeConfig.LengthNormalization.GNMT, Double.NaN));
     assertEquals("lengthPenalty must be >= 0, was NaN", e.getMessage());
   }
 
@@ -165,7 +167,7 @@ class BeamSearchTest {
                 EOS,
                 4,
                 new LengthLimit(12, 2, 1),
-                new LengthPenalty(LengthPenalty.Kind.GNMT, 0.6),
+                new LengthPenalty(DecodeConfig.LengthNormalization.GNMT, 0.6),
                 0);
         List<List<Hypothesis>> batched = beam.decode(model, m, SRC, LENGTHS, 3, true);
         for (int b = 0; b < SRC.length; b++) {
