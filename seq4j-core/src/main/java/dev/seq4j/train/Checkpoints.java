@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.LearningRateSchedule;
 import dev.seq4j.train.optim.Optimizer;
 import java.io.IOException;
@@ -42,9 +41,7 @@ final class Checkpoints {
     list.close();
     Map<String, Object> trainer = new LinkedHashMap<>(state.toMap());
     trainer.put("schedule", schedule.state());
-    if (optimizer instanceof Adam adam) {
-      trainer.put("adamSteps", adam.steps());
-    }
+    trainer.putAll(optimizer.counters());
     Files.writeString(
         dir.resolve("trainer.json"),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(trainer));
@@ -81,8 +78,6 @@ final class Checkpoints {
                     ? n.doubleValue()
                     : v == null ? Double.NaN : Double.parseDouble(v.toString())));
     schedule.loadState(d);
-    if (optimizer instanceof Adam adam && trainer.get("adamSteps") != null) {
-      adam.setSteps(((Number) trainer.get("adamSteps")).longValue());
-    }
+    optimizer.loadCounters(trainer);
   }
 }

@@ -91,14 +91,19 @@ public final class Adam implements Optimizer {
     return s;
   }
 
-  /** Number of steps taken (for bias correction); part of the checkpointed trainer state. */
-  public long steps() {
-    return t;
+  /** Key of the step count in {@code trainer.json} (kept for checkpoints of every version). */
+  private static final String STEPS_KEY = "adamSteps";
+
+  @Override
+  public Map<String, Long> counters() {
+    return Map.of(STEPS_KEY, t);
   }
 
-  /** Restores the step count saved with {@link #steps()}. */
-  public void setSteps(long steps) {
-    this.t = steps;
+  @Override
+  public void loadCounters(Map<String, ?> saved) {
+    if (saved.get(STEPS_KEY) instanceof Number n) {
+      t = n.longValue();
+    }
   }
 
   /**

@@ -14,4 +14,18 @@ public interface Optimizer {
 
   /** Restores a state returned by {@link #state()}. */
   void loadState(Map<String, NDArray> state);
+
+  /**
+   * The scalars of the state (such as Adam's step count), saved by name beside the trainer's
+   * counters in {@code trainer.json}; none by default.
+   */
+  default Map<String, Long> counters() {
+    return Map.of();
+  }
+
+  /**
+   * Restores the counters of {@link #counters()} from {@code saved} (absent keys are left as they
+   * are).
+   */
+  default void loadCounters(Map<String, ?> saved) {}
 }

@@ -93,9 +93,10 @@ class OptimizerTest {
       }
       Map<String, NDArray> saved = new LinkedHashMap<>();
       first.state().forEach((k, v) -> saved.put(k, v.duplicate()));
+      assertEquals(Map.of("adamSteps", 2L), first.counters());
       Adam second = new Adam(0);
       second.loadState(saved);
-      second.setSteps(first.steps());
+      second.loadCounters(first.counters());
       backward(b, c);
       second.step(Map.of("p", b), 0.05);
       assertArrayEquals(a.toFloatArray(), b.toFloatArray(), 0f);
@@ -124,7 +125,7 @@ class OptimizerTest {
       old.put("v.p", first.state().get("vs.p").mul(0.001));
       Adam second = new Adam(0);
       second.loadState(old);
-      second.setSteps(first.steps());
+      second.loadCounters(first.counters());
       backward(a, c);
       straight.step(Map.of("p", a), 0.05);
       backward(b, c);
