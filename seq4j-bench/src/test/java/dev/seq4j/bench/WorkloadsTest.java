@@ -16,7 +16,7 @@ class WorkloadsTest {
   @Test
   void theBenchmarkModelHasThePeersParameterCount() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Options());
+      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Config(), Workloads.VOCAB, Workloads.VOCAB);
       long embeddings = 2L * 8000 * 256;
       long lstm = (4L * 512 * (256 + 512) + 2 * 4 * 512) + (4L * 512 * (512 + 512) + 2 * 4 * 512);
       long combine = 1024L * 512 + 512;
@@ -32,7 +32,11 @@ class WorkloadsTest {
     try (NDManager m = Engines.start().newBaseManager()) {
       long lstm = 4L * 512 * (256 + 512) + 2 * 4 * 512;
       long p1 = 2L * 8000 * 256 + 2 * lstm + 512L * 8000 + 8000;
-      assertEquals(p1, new RnnSeq2Seq(m, Workloads.p1Options()).parameters().count());
+      assertEquals(
+          p1,
+          new RnnSeq2Seq(m, Workloads.p1Config(), Workloads.VOCAB, Workloads.VOCAB)
+              .parameters()
+              .count());
       assertEquals(11_353_920, p1);
       long attention = 4L * (256 * 256 + 256);
       long ffn = 256L * 1024 + 1024 + 1024L * 256 + 256;
@@ -42,7 +46,8 @@ class WorkloadsTest {
       long p3 = 2L * 8000 * 256 + encoder + decoder + 256L * 8000 + 8000;
       assertEquals(
           p3,
-          new dev.seq4j.model.transformer.TransformerSeq2Seq(m, Workloads.p3Options())
+          new dev.seq4j.model.transformer.TransformerSeq2Seq(
+                  m, Workloads.p3Config(), Workloads.VOCAB, Workloads.VOCAB)
               .parameters()
               .count());
       assertEquals(11_682_624, p3);

@@ -157,7 +157,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** P4c: beam 5 over the P2 model, 64 sentences of 20 ids, exactly 30 steps. */
   private static List<Workloads.Result> p4c(NDManager manager) {
-    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, Workloads.p2Options())) {
+    try (RnnSeq2Seq model =
+        new RnnSeq2Seq(manager, Workloads.p2Config(), Workloads.VOCAB, Workloads.VOCAB)) {
       long params = model.parameters().count();
       long[][] src = Workloads.ids(new Random(0), SENTENCES, SRC_LEN);
       // exactly 30 steps: <eos> is barred for 30 steps and the cap ends every hypothesis at 30

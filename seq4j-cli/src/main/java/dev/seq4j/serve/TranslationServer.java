@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.DecodeConfig;
-import dev.seq4j.config.RnnConfig;
+import dev.seq4j.model.attention.AttentionKind;
+import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
@@ -388,8 +388,7 @@ public final class TranslationServer implements AutoCloseable {
     o.put("targetVocabulary", bundle.trgVocabulary().size());
     o.put(
         "attention",
-        !(bundle.config().model() instanceof RnnConfig r)
-            || r.attention() != RnnConfig.Attention.NONE);
+        !(bundle.config().model() instanceof RnnConfig r) || r.attention() != AttentionKind.NONE);
     DecodeConfig d = bundle.config().decode();
     o.putObject("decode")
         .put("strategy", d.strategy().name().toLowerCase(Locale.ROOT))
@@ -400,7 +399,7 @@ public final class TranslationServer implements AutoCloseable {
         .put("maxTextChars", options.maxTextChars())
         .put("maxBeam", options.maxBeam())
         .put("maxBodyBytes", options.maxBodyBytes());
-    o.put("config", ConfigWriter.toYaml(bundle.config()));
+    o.put("config", bundle.config().toYaml());
     return o;
   }
 

@@ -1,7 +1,5 @@
 package dev.seq4j.names;
 
-import dev.seq4j.config.ConfigWriter;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.data.NamesCorpus;
 import dev.seq4j.io.AtomicFiles;
@@ -69,7 +67,7 @@ public final class NamesExperiment {
       TrainListener listener,
       Consumer<Trainer> onTrainer)
       throws IOException {
-    try (RunLock lock = TranslationExperiment.open(runDir, resume, ConfigWriter.toYaml(config))) {
+    try (RunLock lock = TranslationExperiment.open(runDir, resume, config.toYaml())) {
       NamesCorpus corpus = NamesCorpus.read(Path.of(config.data().folder()));
       NamesCorpus.Split split =
           corpus.split(

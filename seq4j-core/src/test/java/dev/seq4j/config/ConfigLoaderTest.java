@@ -3,6 +3,10 @@ package dev.seq4j.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnConfig;
+import dev.seq4j.model.transformer.TransformerConfig;
+import dev.seq4j.translate.TranslationConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +27,8 @@ class ConfigLoaderTest {
         learningRate: 1e-3
       """;
 
-  private static ExperimentConfig parse(String yaml, String... overrides) {
-    return ConfigLoader.parse(yaml, "x.yaml", List.of(overrides));
+  private static TranslationConfig parse(String yaml, String... overrides) {
+    return TranslationConfig.parse(yaml, "x.yaml", List.of(overrides));
   }
 
   private static String error(String yaml, String... overrides) {
@@ -33,11 +37,11 @@ class ConfigLoaderTest {
 
   @Test
   void readsValuesAndFillsDefaults() {
-    ExperimentConfig c = parse(BASE);
+    TranslationConfig c = parse(BASE);
     assertEquals("demo", c.name());
     assertEquals(42, c.seed());
     RnnConfig m = (RnnConfig) c.model();
-    assertEquals(RnnConfig.Cell.GRU, m.cell());
+    assertEquals(CellType.GRU, m.cell());
     assertEquals(128, m.hidden());
     assertEquals(256, m.embedding());
     assertEquals(3, c.train().epochs());
@@ -49,7 +53,7 @@ class ConfigLoaderTest {
 
   @Test
   void overridesReplaceAndAddKeys() {
-    ExperimentConfig c =
+    TranslationConfig c =
         parse(BASE, "train.epochs=7", "model.context=every-step", "decode.beamSize=3", "seed=1");
     assertEquals(7, c.train().epochs());
     assertEquals(RnnConfig.Context.EVERY_STEP, ((RnnConfig) c.model()).context());
@@ -134,13 +138,13 @@ class ConfigLoaderTest {
 
   @Test
   void resolvedConfigRoundTrips() {
-    ExperimentConfig c =
+    TranslationConfig c =
         parse(
             BASE.replace(
                 "  trg: en", "  trg: en\n  specials: {bos: <sos>, order: [bos, eos, pad, unk]}"),
             "data.valid=corpus/\"valid\"",
             "train.schedule=halving");
-    ExperimentConfig back = ConfigLoader.parse(ConfigWriter.toYaml(c), "resolved.yaml", List.of());
+    TranslationConfig back = TranslationConfig.parse(c.toYaml(), "resolved.yaml", List.of());
     assertEquals(c, back);
   }
 
@@ -153,7 +157,7 @@ class ConfigLoaderTest {
 
   @Test
   void transformerSettingsWithDefaultsAndRoundTrip() {
-    ExperimentConfig c = parse(TRANSFORMER);
+    TranslationConfig c = parse(TRANSFORMER);
     TransformerConfig t = (TransformerConfig) c.model();
     assertEquals(256, t.dModel());
     assertEquals(3, t.encoderLayers());
@@ -163,7 +167,7 @@ class ConfigLoaderTest {
     assertEquals(TransformerConfig.Tie.OUTPUT, t.tie());
     assertEquals(TrainConfig.Schedule.INVERSE_SQRT, c.train().schedule());
     assertEquals(0.98, c.train().adamBeta2());
-    ExperimentConfig back = ConfigLoader.parse(ConfigWriter.toYaml(c), "resolved.yaml", List.of());
+    TranslationConfig back = TranslationConfig.parse(c.toYaml(), "resolved.yaml", List.of());
     assertEquals(c, back);
   }
 
