@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.seq4j.config.DecodeConfig;
-import dev.seq4j.model.attention.AttentionKind;
 import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.translate.TranslationBundle;
@@ -386,9 +385,7 @@ public final class TranslationServer implements AutoCloseable {
     o.put("parameters", bundle.parameters().count());
     o.put("sourceVocabulary", bundle.srcVocabulary().size());
     o.put("targetVocabulary", bundle.trgVocabulary().size());
-    o.put(
-        "attention",
-        !(bundle.config().model() instanceof RnnConfig r) || r.attention() != AttentionKind.NONE);
+    o.put("attention", !(bundle.config().model() instanceof RnnConfig r) || r.attends());
     DecodeConfig d = bundle.config().decode();
     o.putObject("decode")
         .put("strategy", d.strategy().name().toLowerCase(Locale.ROOT))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -199,7 +200,7 @@ public final class Section {
    * Builds a record whose compact constructor validates itself: an {@link InvalidSetting} it throws
    * becomes a {@link ConfigException} that names the file and line of the offending key.
    */
-  public <T> T check(java.util.function.Supplier<T> build) {
+  public <T> T check(Supplier<T> build) {
     try {
       return build.get();
     } catch (InvalidSetting e) {

@@ -2,7 +2,9 @@ package dev.seq4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq4j.model.attention.AttentionKind;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.model.transformer.TransformerConfig;
@@ -33,6 +35,41 @@ class ConfigLoaderTest {
 
   private static String error(String yaml, String... overrides) {
     return assertThrows(ConfigException.class, () -> parse(yaml, overrides)).getMessage();
+  }
+
+  @Test
+  void writtenModelSectionKeepsItsKeysAndSpellings() {
+    String yaml = parse(BASE).toYaml();
+    assertTrue(
+        yaml.contains(
+            "model:\n  type: rnn\n  cell: gru\n  embedding: 256\n  hidden: 128\n  layers: 1\n"
+                + "  dropout: 0.0\n  bidirectional: false\n  bridge: linear\n  context: init\n"
+                + "  reverseSource: false\n  initRange: 0.0\n  attention: none\n"
+                + "  decoder: luong\n  inputFeeding: false\n  outputBias: true\n"
+                + "  locationWidth: 0\ntrain:\n  epochs: 3\n"),
+        yaml);
+    assertTrue(
+        yaml.contains(
+            "  specials: {pad: \"<pad>\", unk: \"<unk>\", bos: \"<bos>\", eos: \"<eos>\","
+                + " order: [pad, unk, bos, eos]}\nmodel:"),
+        yaml);
+    assertTrue(
+        yaml.startsWith(
+            "# resolved configuration written by seq4j\nname: \"demo\"\nseed: 42\ndata:\n  train: \"corpus/train\"\n"),
+        yaml);
+  }
+
+  @Test
+  void everyAttentionKindIsAYamlChoice() {
+    for (AttentionKind kind : AttentionKind.values()) {
+      String name = Choices.name(kind);
+      RnnConfig m = (RnnConfig) parse(BASE, "model.attention=" + name).model();
+      assertEquals(kind, m.attention(), name);
+    }
+    assertEquals(
+        "--set model.attention=cosine: model.attention: must be one of none, dot, general, concat,"
+            + " additive, was 'cosine'",
+        error(BASE, "model.attention=cosine"));
   }
 
   @Test

@@ -85,6 +85,16 @@ public record RnnConfig(
       throw new InvalidSetting(
           "model.locationWidth", "must be odd (or 0 for none), was " + locationWidth);
     }
+    checkAttention(attention, decoder, inputFeeding, bidirectional, locationWidth);
+  }
+
+  /** The combinations of attention, decoder placement, input feeding and location term. */
+  private static void checkAttention(
+      ScoreKind attention,
+      Decoder decoder,
+      boolean inputFeeding,
+      boolean bidirectional,
+      int locationWidth) {
     boolean attends = attention != AttentionKind.NONE;
     if (locationWidth != 0 && !attends) {
       throw new InvalidSetting("model.locationWidth", "needs attention (model.attention is none)");
