@@ -206,8 +206,19 @@ public final class Section {
     } catch (InvalidSetting e) {
       String prefix = path.isEmpty() ? "" : path + ".";
       String key = e.key().startsWith(prefix) ? e.key().substring(prefix.length()) : e.key();
-      throw invalid(key, e.problem());
+      throw invalidAt(key, e.problem());
     }
+  }
+
+  /** Like {@link #invalid}, for a key below this section ({@code model.tie} from the top). */
+  private ConfigException invalidAt(String key, String problem) {
+    int dot = key.indexOf('.');
+    Node v = dot < 0 ? null : values.get(key.substring(0, dot));
+    if (v instanceof MappingNode) {
+      return new Section(qualify(key.substring(0, dot)), v, origins)
+          .invalidAt(key.substring(dot + 1), problem);
+    }
+    return invalid(key, problem);
   }
 
   /** An error about the value of {@code key}, for checks across several keys. */

@@ -10,7 +10,6 @@ import dev.seq4j.config.RunConfig;
 import dev.seq4j.config.Section;
 import dev.seq4j.config.TrainConfig;
 import dev.seq4j.model.ModelConfig;
-import dev.seq4j.model.transformer.TransformerConfig;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -64,21 +63,11 @@ public record TranslationConfig(
             TrainConfig.read(s.section("train")),
             DecodeConfig.read(s.section("decode")));
     s.finish();
-    if (c.model() instanceof TransformerConfig t) {
-      if (t.tie() == TransformerConfig.Tie.ALL && !c.data().sharedVocabulary()) {
-        throw s.section("model")
-            .invalid(
-                "tie", "'all' needs data.sharedVocabulary: true (one vocabulary for both sides)");
-      }
-      if (c.train().teacherForcing() < 1) {
-        throw s.section("train")
-            .invalid(
-                "teacherForcing",
-                "must be 1 for a transformer (its decoder reads the whole reference at once), was "
-                    + c.train().teacherForcing());
-      }
-    }
-    return c;
+    return s.check(
+        () -> {
+          c.model().checkWith(c.data(), c.train());
+          return c;
+        });
   }
 
   @Override

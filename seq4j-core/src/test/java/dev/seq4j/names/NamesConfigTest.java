@@ -1,8 +1,10 @@
 package dev.seq4j.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq4j.config.ConfigException;
 import dev.seq4j.config.ConfigLoader;
@@ -45,7 +47,15 @@ class NamesConfigTest {
     assertEquals(RunConfig.Task.CLASSIFY, c.task());
     assertEquals("names-classifier", c.name());
     assertEquals(new NamesConfig.Data("names", 0.70, 0.15, 42, false), c.data());
-    assertEquals(new CharRnnConfig(CellType.LSTM, 64, 32, 1, true, 128, 0.2, false), c.model());
+    CharRnnConfig m = c.model();
+    assertEquals(CellType.LSTM, m.cell());
+    assertEquals(64, m.embedding(), "default");
+    assertEquals(32, m.hidden());
+    assertEquals(1, m.layers(), "default");
+    assertTrue(m.bidirectional());
+    assertEquals(128, m.mlpHidden(), "default");
+    assertEquals(0.2, m.dropout());
+    assertFalse(m.conditioned(), "default");
     assertEquals(NamesConfig.ClassWeights.BALANCED, c.classWeights());
     assertEquals(TrainConfig.Metric.ACCURACY, c.train().metric());
     assertEquals(3, c.train().epochs());

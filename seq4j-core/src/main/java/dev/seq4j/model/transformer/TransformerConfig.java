@@ -2,8 +2,10 @@ package dev.seq4j.model.transformer;
 
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.config.Bound;
+import dev.seq4j.config.DataConfig;
 import dev.seq4j.config.InvalidSetting;
 import dev.seq4j.config.Section;
+import dev.seq4j.config.TrainConfig;
 import dev.seq4j.model.ModelConfig;
 import java.util.Objects;
 
@@ -77,6 +79,24 @@ public record TransformerConfig(
   private static void positive(String key, int value) {
     if (value < 1) {
       throw new InvalidSetting("model." + key, "must be >= 1, was " + value);
+    }
+  }
+
+  /**
+   * {@code tie: all} needs one vocabulary for both sides; the decoder reads the whole reference at
+   * once, so teacher forcing must be 1.
+   */
+  @Override
+  public void checkWith(DataConfig data, TrainConfig train) {
+    if (tie == Tie.ALL && !data.sharedVocabulary()) {
+      throw new InvalidSetting(
+          "model.tie", "'all' needs data.sharedVocabulary: true (one vocabulary for both sides)");
+    }
+    if (train.teacherForcing() < 1) {
+      throw new InvalidSetting(
+          "train.teacherForcing",
+          "must be 1 for a transformer (its decoder reads the whole reference at once), was "
+              + train.teacherForcing());
     }
   }
 
