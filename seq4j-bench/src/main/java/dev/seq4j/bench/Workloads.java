@@ -12,11 +12,11 @@ import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
-import dev.seq4j.model.rnn.Bridge;
+import dev.seq4j.model.attention.AttentionKind;
 import dev.seq4j.model.rnn.CellType;
-import dev.seq4j.model.rnn.RnnOptions;
+import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
-import dev.seq4j.model.transformer.TransformerOptions;
+import dev.seq4j.model.transformer.TransformerConfig;
 import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
 import dev.seq4j.train.optim.Adam;
@@ -46,41 +46,42 @@ public final class Workloads {
   public record Result(String name, String metric, double value, long params, String summary) {}
 
   /** P1's model: 1-layer LSTM 512 encoder and decoder, embeddings 256, output with a bias. */
-  public static RnnOptions p1Options() {
-    return new RnnOptions(
-        CellType.LSTM, 256, 512, 1, 0, false, Bridge.Kind.LINEAR, false, false, 0, VOCAB, VOCAB);
+  public static RnnConfig p1Config() {
+    return RnnConfig.builder().cell(CellType.LSTM).embedding(256).hidden(512).layers(1).build();
   }
 
   /** The P2 model: 2-layer LSTM 512, embeddings 256, Luong dot attention, W_y without bias. */
-  public static RnnOptions p2Options() {
-    return new RnnOptions(
-        CellType.LSTM,
-        256,
-        512,
-        2,
-        0.1,
-        false,
-        Bridge.Kind.LINEAR,
-        false,
-        false,
-        0,
-        VOCAB,
-        VOCAB,
-        RnnOptions.Attention.DOT,
-        RnnOptions.Decoder.LUONG,
-        false,
-        false);
+  public static RnnConfig p2Config() {
+    return RnnConfig.builder()
+        .cell(CellType.LSTM)
+        .embedding(256)
+        .hidden(512)
+        .layers(2)
+        .dropout(0.1)
+        .attention(AttentionKind.DOT)
+        .decoder(RnnConfig.Decoder.LUONG)
+        .outputBias(false)
+        .build();
   }
 
   /** The P3 model: torch.nn.Transformer(256, 4 heads, 3 + 3 layers, FFN 1024, post-LN). */
-  public static TransformerOptions p3Options() {
-    return new TransformerOptions(
-        256, 4, 1024, 3, 3, 0.1, false, TransformerOptions.Tie.NONE, 512, VOCAB, VOCAB);
+  public static TransformerConfig p3Config() {
+    return TransformerConfig.builder()
+        .dModel(256)
+        .heads(4)
+        .ffn(1024)
+        .encoderLayers(3)
+        .decoderLayers(3)
+        .dropout(0.1)
+        .norm(TransformerConfig.Norm.POST)
+        .tie(TransformerConfig.Tie.NONE)
+        .maxPositions(512)
+        .build();
   }
 
   /** P1: batch 1, source 12, target 14, SGD 0.001 momentum 0.9, 30 warm-up and 600 timed steps. */
   public static Result p1(NDManager manager) {
-    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p1Options())) {
+    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p1Config(), VOCAB, VOCAB)) {
       Training t = new Training(model, new Sgd(0.9, 0), 0.001, 0, 0, 64, 1, 12, 14);
       Timing timing = t.run(manager, 30, 600);
       double rate = 600 / timing.seconds();
@@ -103,7 +104,7 @@ public final class Workloads {
 
   /** P2: batch 64, source 20, target 22, Adam 1e-3, clip 1.0, 3 warm-up and 60 timed steps. */
   public static Result p2(NDManager manager) {
-    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
+    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Config(), VOCAB, VOCAB)) {
       Training t = new Training(model, new Adam(0), 1e-3, 1.0, 0, 8, 64, 20, 22);
       return batchedTraining("P2", "lstm_attn_b64", model, t.run(manager, 3, 60));
     }
@@ -111,7 +112,7 @@ public final class Workloads {
 
   /** P3: batch 64, source 20, target 22, label smoothing 0.1, Adam 1e-4 (0.9, 0.98), no clip. */
   public static Result p3(NDManager manager) {
-    try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Options())) {
+    try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Config(), VOCAB, VOCAB)) {
       Training t = new Training(model, new Adam(0.9, 0.98, 1e-8, 0), 1e-4, 0, 0.1, 8, 64, 20, 22);
       return batchedTraining("P3", "transformer_small", model, t.run(manager, 3, 60));
     }
@@ -140,7 +141,7 @@ public final class Workloads {
 
   /** P4a: the P2 model, 256 sources of 20 ids in batches of 64, exactly 30 greedy steps. */
   public static Result p4a(NDManager manager) {
-    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
+    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Config(), VOCAB, VOCAB)) {
       return greedy(manager, model, StepOptions.DEFAULT, "P4a", "greedy_lstm_attn", "");
     }
   }
@@ -150,7 +151,7 @@ public final class Workloads {
    * whole prefix at every step, and the cached variant keeps each layer's keys and values.
    */
   public static List<Result> p4b(NDManager manager) {
-    try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Options())) {
+    try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Config(), VOCAB, VOCAB)) {
       Result exact =
           greedy(
               manager, model, StepOptions.cached(false), "P4b", "greedy_transformer", ", no cache");
@@ -171,7 +172,7 @@ public final class Workloads {
     int steps = 30;
     int warmup = 8;
     int passes = 4;
-    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Options())) {
+    try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Config(), VOCAB, VOCAB)) {
       long params = model.parameters().count();
       long[][] src = ids(new Random(0), sentences, srcLength);
       BeamSearch beam = p4cBeam(steps);

@@ -19,7 +19,7 @@ class WorkloadsTest {
   @Test
   void theBenchmarkModelHasThePeersParameterCount() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Options());
+      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Config(), Workloads.VOCAB, Workloads.VOCAB);
       long embeddings = 2L * 8000 * 256;
       long lstm = (4L * 512 * (256 + 512) + 2 * 4 * 512) + (4L * 512 * (512 + 512) + 2 * 4 * 512);
       long combine = 1024L * 512 + 512;
@@ -35,7 +35,11 @@ class WorkloadsTest {
     try (NDManager m = Engines.start().newBaseManager()) {
       long lstm = 4L * 512 * (256 + 512) + 2 * 4 * 512;
       long p1 = 2L * 8000 * 256 + 2 * lstm + 512L * 8000 + 8000;
-      assertEquals(p1, new RnnSeq2Seq(m, Workloads.p1Options()).parameters().count());
+      assertEquals(
+          p1,
+          new RnnSeq2Seq(m, Workloads.p1Config(), Workloads.VOCAB, Workloads.VOCAB)
+              .parameters()
+              .count());
       assertEquals(11_353_920, p1);
       long attention = 4L * (256 * 256 + 256);
       long ffn = 256L * 1024 + 1024 + 1024L * 256 + 256;
@@ -45,7 +49,8 @@ class WorkloadsTest {
       long p3 = 2L * 8000 * 256 + encoder + decoder + 256L * 8000 + 8000;
       assertEquals(
           p3,
-          new dev.seq4j.model.transformer.TransformerSeq2Seq(m, Workloads.p3Options())
+          new dev.seq4j.model.transformer.TransformerSeq2Seq(
+                  m, Workloads.p3Config(), Workloads.VOCAB, Workloads.VOCAB)
               .parameters()
               .count());
       assertEquals(11_682_624, p3);
@@ -56,7 +61,7 @@ class WorkloadsTest {
   @Test
   void p4cBeamRunsExactlyThirtySteps() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Options());
+      RnnSeq2Seq p2 = new RnnSeq2Seq(m, Workloads.p2Config(), Workloads.VOCAB, Workloads.VOCAB);
       long[][] src = Workloads.ids(new Random(0), 1, 20);
       List<Hypothesis> beam =
           Workloads.p4cBeam(30).decode(p2, m, src, new int[] {20}, 1, false).get(0);

@@ -1,8 +1,8 @@
 package dev.seq4j.cli;
 
-import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.translate.TranslationConfig;
 import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ final class InterruptibleTraining {
   }
 
   static Trainer.TrainResult train(
-      ExperimentConfig config, Path out, boolean resume, PrintStream err) throws IOException {
+      TranslationConfig config, Path out, boolean resume, PrintStream err) throws IOException {
     return train(
         (listener, onTrainer) ->
             TranslationExperiment.run(config, out, resume, listener, onTrainer),

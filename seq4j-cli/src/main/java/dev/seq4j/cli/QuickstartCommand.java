@@ -1,11 +1,10 @@
 package dev.seq4j.cli;
 
-import dev.seq4j.config.ConfigLoader;
-import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.data.synthetic.DateTask;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.translate.Evaluator;
 import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -54,7 +53,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         TRAIN, VALID, TEST, data);
     new DateTask()
         .writeSplits(data, List.of("train", "valid", "test"), List.of(TRAIN, VALID, TEST), 42);
-    ExperimentConfig c = embeddedConfig(overrides);
+    TranslationConfig c = embeddedConfig(overrides);
     c =
         c.withData(
             c.data()
@@ -102,10 +101,10 @@ public final class QuickstartCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ExperimentConfig embeddedConfig(List<String> overrides) throws IOException {
+  static TranslationConfig embeddedConfig(List<String> overrides) throws IOException {
     try (InputStream in = QuickstartCommand.class.getResourceAsStream("quickstart.yaml")) {
       String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return ConfigLoader.parse(yaml, "quickstart.yaml (embedded)", overrides);
+      return TranslationConfig.parse(yaml, "quickstart.yaml (embedded)", overrides);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.config.ConfigLoader;
-import dev.seq4j.config.NamesConfig;
+import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.serve.ServeOptions;
@@ -114,7 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
     Engines.start();
     Path checkpoint = RunDirectory.checkpoint(model);
     boolean namesModel =
-        ConfigLoader.loadRun(checkpoint.resolve("config.yaml"), List.of()) instanceof NamesConfig;
+        ConfigLoader.load(checkpoint.resolve("config.yaml"), List.of(), RunConfig::task)
+            != RunConfig.Task.TRANSLATE;
     AutoCloseable bundle;
     TranslationServer server;
     if (namesModel) {

@@ -1,13 +1,13 @@
 package dev.seq4j.cli;
 
 import dev.seq4j.config.ConfigLoader;
-import dev.seq4j.config.ExperimentConfig;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.names.NamesConfig;
 import dev.seq4j.names.NamesExperiment;
 import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.translate.TranslationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +53,14 @@ public final class TrainCommand implements Callable<Integer> {
     if (resume && out == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --out RUN_DIR");
     }
-    RunConfig run = ConfigLoader.loadRun(config, overrides);
+    RunConfig run =
+        ConfigLoader.load(
+            config,
+            overrides,
+            s ->
+                RunConfig.task(s) == RunConfig.Task.TRANSLATE
+                    ? TranslationConfig.read(s)
+                    : NamesConfig.read(s));
     Path dir = out != null ? out : InterruptibleTraining.defaultDir(run.name());
     if (resume && !Files.isDirectory(dir.resolve("checkpoints"))) {
       throw new IllegalArgumentException(dir + ": nothing to resume (no checkpoints/)");
@@ -69,7 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
       r = o.train();
       test = o.test();
     } else {
-      r = InterruptibleTraining.train((ExperimentConfig) run, dir, resume, System.err);
+      r = InterruptibleTraining.train((TranslationConfig) run, dir, resume, System.err);
     }
     spec.commandLine()
         .getOut()

@@ -5,9 +5,7 @@ import static dev.seq4j.serve.Responses.JSON;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.DecodeConfig;
-import dev.seq4j.config.RnnConfig;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
 import java.io.IOException;
@@ -153,10 +151,7 @@ final class TranslateApi {
     o.put("parameters", bundle.parameters().count());
     o.put("sourceVocabulary", bundle.srcVocabulary().size());
     o.put("targetVocabulary", bundle.trgVocabulary().size());
-    o.put(
-        "attention",
-        !(bundle.config().model() instanceof RnnConfig r)
-            || r.attention() != RnnConfig.Attention.NONE);
+    o.put("attention", bundle.config().model().attends());
     DecodeConfig d = bundle.config().decode();
     o.putObject("decode")
         .put("strategy", d.strategy().name().toLowerCase(Locale.ROOT))
@@ -167,6 +162,6 @@ final class TranslateApi {
         .put("maxTextChars", options.maxTextChars())
         .put("maxBeam", options.maxBeam())
         .put("maxBodyBytes", options.maxBodyBytes());
-    o.put("config", ConfigWriter.toYaml(bundle.config()));
+    o.put("config", bundle.config().toYaml());
   }
 }

@@ -1,22 +1,27 @@
 package dev.seq4j.config;
 
 /** One end of a numeric range, open or closed; {@link #NONE} when unbounded. */
-record Bound(double value, boolean inclusive, boolean present) {
-  static final Bound NONE = new Bound(0, false, false);
+public record Bound(double value, boolean inclusive, boolean present) {
+  /** No bound. */
+  public static final Bound NONE = new Bound(0, false, false);
 
-  static Bound atLeast(double v) {
+  /** Admits x >= v. */
+  public static Bound atLeast(double v) {
     return new Bound(v, true, true);
   }
 
-  static Bound above(double v) {
+  /** Admits x > v. */
+  public static Bound above(double v) {
     return new Bound(v, false, true);
   }
 
-  static Bound atMost(double v) {
+  /** Admits x <= v. */
+  public static Bound atMost(double v) {
     return new Bound(v, true, true);
   }
 
-  static Bound below(double v) {
+  /** Admits x < v. */
+  public static Bound below(double v) {
     return new Bound(v, false, true);
   }
 

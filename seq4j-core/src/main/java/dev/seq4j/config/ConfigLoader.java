@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,22 +22,18 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Reads an experiment YAML onto {@link ExperimentConfig}, applying {@code --set path=value}
- * overrides first. Errors name the file and line (or the override) and the key.
+ * Reads a YAML file onto a record, applying {@code --set path=value} overrides first. The caller
+ * passes the reader of its top-level record (e.g. {@code TranslationConfig::read}), so this class
+ * knows no task. Errors name the file and line (or the override) and the key.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
-   * Loads a translation experiment {@code file} with {@code overrides} of the form {@code
-   * a.b=value}; a file of another {@code task} is an error.
+   * Loads {@code file} with {@code overrides} of the form {@code a.b=value} through {@code reader},
+   * which reads the top-level section.
    */
-  public static ExperimentConfig load(Path file, List<String> overrides) {
-    return translation(loadRun(file, overrides), file.toString());
-  }
-
-  /** Loads an experiment of any {@code task}. */
-  public static RunConfig loadRun(Path file, List<String> overrides) {
+  public static <T> T load(Path file, List<String> overrides, Function<Section, T> reader) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -45,28 +42,12 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage());
     }
-    return parseRun(text, file.toString(), overrides);
+    return parse(text, file.toString(), overrides, reader);
   }
 
-  /** Parses a translation experiment; {@code source} names the text in error messages. */
-  public static ExperimentConfig parse(String text, String source, List<String> overrides) {
-    return translation(parseRun(text, source, overrides), source);
-  }
-
-  private static ExperimentConfig translation(RunConfig c, String source) {
-    if (c instanceof ExperimentConfig e) {
-      return e;
-    }
-    throw new ConfigException(
-        source
-            + ": task is '"
-            + Choices.name(c.task())
-            + "', not a translation experiment (names models are used with seq4j classify and"
-            + " seq4j generate)");
-  }
-
-  /** Parses YAML {@code text} of any {@code task}; {@code source} names it in error messages. */
-  public static RunConfig parseRun(String text, String source, List<String> overrides) {
+  /** Parses YAML {@code text} through {@code reader}; {@code source} names it in error messages. */
+  public static <T> T parse(
+      String text, String source, List<String> overrides, Function<Section, T> reader) {
     Origins origins = new Origins(source);
     Node root;
     try {
@@ -84,7 +65,7 @@ public final class ConfigLoader {
     for (String override : overrides) {
       apply((MappingNode) root, override, origins);
     }
-    return RunConfig.read(new Section("", root, origins));
+    return reader.apply(new Section("", root, origins));
   }
 
   private static void apply(MappingNode root, String override, Origins origins) {

@@ -54,7 +54,8 @@ public record DataConfig(
     SPACE
   }
 
-  static DataConfig read(Section s) {
+  /** Reads the {@code data} section. */
+  public static DataConfig read(Section s) {
     DataConfig c =
         new DataConfig(
             s.string("train", null, true),

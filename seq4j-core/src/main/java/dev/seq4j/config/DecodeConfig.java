@@ -47,7 +47,8 @@ public record DecodeConfig(
     AVERAGE
   }
 
-  static DecodeConfig read(Section s) {
+  /** Reads the {@code decode} section. */
+  public static DecodeConfig read(Section s) {
     DecodeConfig c =
         new DecodeConfig(
             s.choice("strategy", Strategy.GREEDY, Strategy.class),

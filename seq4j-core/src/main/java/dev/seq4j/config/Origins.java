@@ -13,6 +13,10 @@ final class Origins {
     this.file = file;
   }
 
+  String file() {
+    return file;
+  }
+
   void markOverride(Node node, String override) {
     overrides.put(node, "--set " + override);
   }

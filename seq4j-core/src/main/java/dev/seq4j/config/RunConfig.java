@@ -1,11 +1,11 @@
 package dev.seq4j.config;
 
 /**
- * Any experiment a YAML file can describe; the top-level {@code task} key selects the record:
- * {@code translate} (the default) is an {@link ExperimentConfig}, {@code classify} and {@code
- * generate} are {@link NamesConfig}s.
+ * What every experiment a YAML file describes has, whatever its task: the records themselves live
+ * with their task ({@code translate.TranslationConfig}, {@code names.NamesConfig}); the top-level
+ * {@code task} key ({@link #task(Section)}) tells the caller which one to read.
  */
-public sealed interface RunConfig permits ExperimentConfig, NamesConfig {
+public interface RunConfig {
 
   /** What an experiment trains. */
   enum Task {
@@ -29,8 +29,8 @@ public sealed interface RunConfig permits ExperimentConfig, NamesConfig {
   /** The task. */
   Task task();
 
-  static RunConfig read(Section s) {
-    Task task = s.choice("task", Task.TRANSLATE, Task.class);
-    return task == Task.TRANSLATE ? ExperimentConfig.read(s) : NamesConfig.read(s, task);
+  /** The top-level {@code task} key of {@code s} ({@code translate} when absent). */
+  static Task task(Section s) {
+    return s.choice("task", Task.TRANSLATE, Task.class);
   }
 }

@@ -2,9 +2,12 @@ package dev.seq4j.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -15,13 +18,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * One mapping of the YAML tree being bound to a record. Every read names its key, so the keys a
  * record reads are the keys it allows; {@link #finish()} rejects the rest.
  */
-final class Section {
+public final class Section {
   private final String path;
   private final Map<String, Node> values = new LinkedHashMap<>();
   private final Map<String, Node> keys = new LinkedHashMap<>();
   private final Node node;
   private final Origins origins;
-  private final List<String> allowed = new ArrayList<>();
+  private final Set<String> allowed = new LinkedHashSet<>();
 
   Section(String path, Node node, Origins origins) {
     this.path = path;
@@ -44,22 +47,29 @@ final class Section {
     }
   }
 
+  /** The file (or other source) the YAML came from, for messages about the whole file. */
+  public String source() {
+    return origins.file();
+  }
+
   private String label() {
     return path.isEmpty() ? "(top level)" : path;
   }
 
-  String qualify(String key) {
+  /** The full YAML key of {@code key} in this section, e.g. {@code model.hidden}. */
+  public String qualify(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
   /** The nested mapping under {@code key} (an empty section when absent). */
-  Section section(String key) {
+  public Section section(String key) {
     allowed.add(key);
     Node v = values.get(key);
     return new Section(qualify(key), isNull(v) ? null : v, origins);
   }
 
-  String string(String key, String fallback, boolean required) {
+  /** The string under {@code key}; {@code fallback} when absent, unless {@code required}. */
+  public String string(String key, String fallback, boolean required) {
     allowed.add(key);
     Node v = values.get(key);
     if (isNull(v)) {
@@ -74,7 +84,8 @@ final class Section {
     return s.getValue();
   }
 
-  long integer(String key, long fallback, long min, long max) {
+  /** The integer under {@code key} in [{@code min}, {@code max}], or {@code fallback}. */
+  public long integer(String key, long fallback, long min, long max) {
     String text = scalar(key, "an integer");
     if (text == null) {
       return fallback;
@@ -91,7 +102,8 @@ final class Section {
     return value;
   }
 
-  double number(String key, double fallback, Bound lower, Bound upper) {
+  /** The finite number under {@code key} within the bounds, or {@code fallback}. */
+  public double number(String key, double fallback, Bound lower, Bound upper) {
     String text = scalar(key, "a number");
     if (text == null) {
       return fallback;
@@ -113,7 +125,8 @@ final class Section {
     return value;
   }
 
-  boolean bool(String key, boolean fallback) {
+  /** The boolean under {@code key}, or {@code fallback}. */
+  public boolean bool(String key, boolean fallback) {
     String text = scalar(key, "a boolean");
     if (text == null) {
       return fallback;
@@ -127,7 +140,11 @@ final class Section {
     };
   }
 
-  <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {
+  /**
+   * The constant of {@code type} whose {@link Choices} name is under {@code key}, or {@code
+   * fallback}.
+   */
+  public <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {
     String text = scalar(key, "a string");
     if (text == null) {
       return fallback;
@@ -143,7 +160,8 @@ final class Section {
         "must be one of " + Choices.names(type) + ", was '" + text + "'");
   }
 
-  List<String> strings(String key, List<String> fallback) {
+  /** The list of strings under {@code key}, or {@code fallback}. */
+  public List<String> strings(String key, List<String> fallback) {
     allowed.add(key);
     Node v = values.get(key);
     if (isNull(v)) {
@@ -163,7 +181,7 @@ final class Section {
   }
 
   /** Fails on the first key no read asked for. */
-  void finish() {
+  public void finish() {
     for (Map.Entry<String, Node> e : keys.entrySet()) {
       if (!allowed.contains(e.getKey())) {
         throw origins.error(
@@ -178,8 +196,33 @@ final class Section {
     }
   }
 
+  /**
+   * Builds a record whose compact constructor validates itself: an {@link InvalidSetting} it throws
+   * becomes a {@link ConfigException} that names the file and line of the offending key.
+   */
+  public <T> T check(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (InvalidSetting e) {
+      String prefix = path.isEmpty() ? "" : path + ".";
+      String key = e.key().startsWith(prefix) ? e.key().substring(prefix.length()) : e.key();
+      throw invalidAt(key, e.problem());
+    }
+  }
+
+  /** Like {@link #invalid}, for a key below this section ({@code model.tie} from the top). */
+  private ConfigException invalidAt(String key, String problem) {
+    int dot = key.indexOf('.');
+    Node v = dot < 0 ? null : values.get(key.substring(0, dot));
+    if (v instanceof MappingNode) {
+      return new Section(qualify(key.substring(0, dot)), v, origins)
+          .invalidAt(key.substring(dot + 1), problem);
+    }
+    return invalid(key, problem);
+  }
+
   /** An error about the value of {@code key}, for checks across several keys. */
-  ConfigException invalid(String key, String problem) {
+  public ConfigException invalid(String key, String problem) {
     Node v = values.get(key);
     return origins.error(v == null ? node : v, qualify(key), problem);
   }

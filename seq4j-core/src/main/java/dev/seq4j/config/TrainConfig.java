@@ -77,7 +77,8 @@ public record TrainConfig(
     SKIP
   }
 
-  static TrainConfig read(Section s) {
+  /** Reads the {@code train} section. */
+  public static TrainConfig read(Section s) {
     TrainConfig c =
         new TrainConfig(
             (int) s.integer("epochs", 10, 1, 1_000_000),

@@ -1,6 +1,18 @@
 /**
- * Models: parameters, embeddings, linear layers, and the model families in sub-packages ({@code
- * rnn}, {@code attention} and {@code transformer}).
+ * Models: parameters, embeddings, linear layers, dropout, the {@link dev.seq4j.model.Seq2SeqModel}
+ * interface decoders drive, and the model families in sub-packages: {@code rnn} (recurrent
+ * encoder–decoder, with or without attention), {@code attention} (the scores and the attention
+ * step), {@code transformer}, and {@code charrnn} (character-level networks of names). Each
+ * family's settings are one record in its package ({@code RnnConfig}, {@code TransformerConfig},
+ * {@code CharRnnConfig}): the YAML section, its validation and the options its model is built from.
+ * {@link dev.seq4j.model.ModelConfig#build} makes a sequence-to-sequence model from its record.
+ *
+ * <p>A new model family: (1) a package {@code model/<family>} with its model implementing {@code
+ * Seq2SeqModel}; (2) its settings record implementing {@code ModelConfig}, with a static {@code
+ * read(Section)} (defaults there or in its builder), a compact constructor that validates, and
+ * {@code build}; (3) one constant in {@code translate.ModelFamily}, e.g. {@code
+ * CONV(ConvConfig.class, ConvConfig::read)}, which gives the {@code model.type} name. The writer,
+ * the loader and the bundle need no change.
  *
  * <p>Glossary of dimension letters used in shape comments:
  *

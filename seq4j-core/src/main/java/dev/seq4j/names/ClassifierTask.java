@@ -2,7 +2,6 @@ package dev.seq4j.names;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.eval.ClassificationReport;
 import dev.seq4j.model.charrnn.NameClassifier;
 import dev.seq4j.train.loss.ClassCrossEntropy;

@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.config.ConfigException;
 import dev.seq4j.config.ConfigLoader;
-import dev.seq4j.config.ConfigWriter;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.Parameters;
@@ -58,11 +56,12 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
   /** Loads a bundle from a checkpoint directory or a run directory (best, else last). */
   public static NamesBundle load(Path dir) throws IOException {
     Path d = RunDirectory.checkpoint(dir);
-    RunConfig c = ConfigLoader.loadRun(d.resolve(RunDirectory.CONFIG), List.of());
-    if (!(c instanceof NamesConfig config)) {
+    Path file = d.resolve(RunDirectory.CONFIG);
+    if (ConfigLoader.load(file, List.of(), RunConfig::task) == RunConfig.Task.TRANSLATE) {
       throw new ConfigException(
           d + ": a translation model, not a names model (use seq4j translate or evaluate)");
     }
+    NamesConfig config = NamesConfig.load(file, List.of());
     Vocabulary chars = Vocabulary.load(d.resolve("chars.vocab"));
     List<String> labels =
         Files.readAllLines(d.resolve("labels.txt"), StandardCharsets.UTF_8).stream()
@@ -74,7 +73,7 @@ public final class NamesBundle implements SavedModel, AutoCloseable {
   @Override
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(RunDirectory.CONFIG), ConfigWriter.toYaml(config));
+    Files.writeString(dir.resolve(RunDirectory.CONFIG), config.toYaml());
     chars.save(dir.resolve("chars.vocab"));
     Files.write(dir.resolve("labels.txt"), labels, StandardCharsets.UTF_8);
     RunDirectory.saveWeights(model.parameters(), dir);

@@ -1,6 +1,5 @@
 package dev.seq4j.names;
 
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.data.NamesCorpus;
 import dev.seq4j.tokenize.CharTokenizer;
 import dev.seq4j.tokenize.SpecialTokens;

@@ -1,7 +1,5 @@
 package dev.seq4j.names;
 
-import dev.seq4j.config.ConfigWriter;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.io.RunLock;
 import dev.seq4j.train.MetricsLog;
@@ -57,7 +55,7 @@ public final class NamesExperiment {
       Consumer<Trainer> onTrainer)
       throws IOException {
     RunDirectory run = new RunDirectory(runDir);
-    try (RunLock lock = run.openForTraining(resume, ConfigWriter.toYaml(config))) {
+    try (RunLock lock = run.openForTraining(resume, config.toYaml())) {
       NamesData data = NamesData.prepare(config.data());
       MetricsLog.writeJson(run.file("data.json"), data.describe());
       try (NamesBundle bundle = NamesBundle.create(config, data.chars(), data.labels())) {

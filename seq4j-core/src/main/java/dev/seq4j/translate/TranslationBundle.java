@@ -2,12 +2,8 @@ package dev.seq4j.translate;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.seq4j.config.ConfigLoader;
-import dev.seq4j.config.ConfigWriter;
 import dev.seq4j.config.DataConfig;
-import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.ModelFactory;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.tokenize.Bpe;
@@ -29,7 +25,7 @@ import java.util.List;
  * and {@code trg.bpe} (with BPE) and {@code model.params} in one directory.
  */
 public final class TranslationBundle implements SavedModel, AutoCloseable {
-  private final ExperimentConfig config;
+  private final TranslationConfig config;
   private final Vocabulary srcVocabulary;
   private final Vocabulary trgVocabulary;
   private final Bpe srcBpe;
@@ -38,7 +34,7 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
   private final Seq2SeqModel model;
 
   private TranslationBundle(
-      ExperimentConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
+      TranslationConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
     if (config.data().bpe() != (srcBpe != null && trgBpe != null)) {
       throw new IllegalArgumentException(
           "data.bpeMerges is "
@@ -55,17 +51,17 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
     this.trgBpe = trgBpe;
     this.manager = Engines.start().newBaseManager();
     Engine.getInstance().setRandomSeed((int) config.seed());
-    this.model = ModelFactory.create(config.model(), src.size(), trg.size(), manager);
+    this.model = config.model().build(manager, src.size(), trg.size());
   }
 
   /** A model with freshly initialised parameters (seeded by {@code config.seed}). */
-  public static TranslationBundle create(ExperimentConfig config, Vocabulary src, Vocabulary trg) {
+  public static TranslationBundle create(TranslationConfig config, Vocabulary src, Vocabulary trg) {
     return new TranslationBundle(config, src, trg, null, null);
   }
 
-  /** Like {@link #create(ExperimentConfig, Vocabulary, Vocabulary)}, with BPE merges (or null). */
+  /** Like {@link #create(TranslationConfig, Vocabulary, Vocabulary)}, with BPE merges (or null). */
   public static TranslationBundle create(
-      ExperimentConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
+      TranslationConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
     return new TranslationBundle(config, src, trg, srcBpe, trgBpe);
   }
 
@@ -89,7 +85,8 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
       }
     }
     Path d = RunDirectory.checkpoint(dir);
-    ExperimentConfig config = ConfigLoader.load(d.resolve(RunDirectory.CONFIG), decodeOverrides);
+    TranslationConfig config =
+        TranslationConfig.load(d.resolve(RunDirectory.CONFIG), decodeOverrides);
     Vocabulary src = Vocabulary.load(d.resolve("src.vocab"));
     Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
     Bpe srcBpe = config.data().bpe() ? Bpe.load(d.resolve("src.bpe")) : null;
@@ -101,7 +98,7 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
   @Override
   public void save(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(RunDirectory.CONFIG), ConfigWriter.toYaml(config));
+    Files.writeString(dir.resolve(RunDirectory.CONFIG), config.toYaml());
     srcVocabulary.save(dir.resolve("src.vocab"));
     trgVocabulary.save(dir.resolve("trg.vocab"));
     if (srcBpe != null) {
@@ -127,7 +124,7 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
   }
 
   /** The resolved configuration. */
-  public ExperimentConfig config() {
+  public TranslationConfig config() {
     return config;
   }
 

@@ -1,7 +1,5 @@
 package dev.seq4j.translate;
 
-import dev.seq4j.config.ConfigWriter;
-import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.io.RunLock;
 import dev.seq4j.train.RunDirectory;
 import dev.seq4j.train.TrainListener;
@@ -29,14 +27,14 @@ public final class TranslationExperiment {
    * @param onTrainer receives the trainer before training starts (to request a stop on a signal)
    */
   public static Trainer.TrainResult run(
-      ExperimentConfig config,
+      TranslationConfig config,
       Path runDir,
       boolean resume,
       TrainListener listener,
       Consumer<Trainer> onTrainer)
       throws IOException {
     RunDirectory run = new RunDirectory(runDir);
-    try (RunLock lock = run.openForTraining(resume, ConfigWriter.toYaml(config))) {
+    try (RunLock lock = run.openForTraining(resume, config.toYaml())) {
       Dataset data = Dataset.load(config.data());
       LOG.info(
           "data: {} training pairs, {} validation pairs; vocabularies {} / {}",

@@ -2,6 +2,8 @@
  * The translation task: the saved translation model ({@code TranslationBundle}: config,
  * vocabularies, BPE merges, weights), text-in text-out decoding ({@code Translator}), the parallel
  * data of a run ({@code Dataset}), validation ({@code Evaluator}), the training task the generic
- * trainer runs ({@code TranslationTask}) and a whole run ({@code TranslationExperiment}).
+ * trainer runs ({@code TranslationTask}) and a whole run ({@code TranslationExperiment}). Its YAML
+ * is {@code TranslationConfig} ({@code task: translate}); {@code ModelFamily} maps {@code
+ * model.type} to the model family's record (one constant per family).
  */
 package dev.seq4j.translate;

@@ -2,7 +2,13 @@ package dev.seq4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq4j.model.attention.AttentionKind;
+import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnConfig;
+import dev.seq4j.model.transformer.TransformerConfig;
+import dev.seq4j.translate.TranslationConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +29,8 @@ class ConfigLoaderTest {
         learningRate: 1e-3
       """;
 
-  private static ExperimentConfig parse(String yaml, String... overrides) {
-    return ConfigLoader.parse(yaml, "x.yaml", List.of(overrides));
+  private static TranslationConfig parse(String yaml, String... overrides) {
+    return TranslationConfig.parse(yaml, "x.yaml", List.of(overrides));
   }
 
   private static String error(String yaml, String... overrides) {
@@ -32,12 +38,47 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void writtenModelSectionKeepsItsKeysAndSpellings() {
+    String yaml = parse(BASE).toYaml();
+    assertTrue(
+        yaml.contains(
+            "model:\n  type: rnn\n  cell: gru\n  embedding: 256\n  hidden: 128\n  layers: 1\n"
+                + "  dropout: 0.0\n  bidirectional: false\n  bridge: linear\n  context: init\n"
+                + "  reverseSource: false\n  initRange: 0.0\n  attention: none\n"
+                + "  decoder: luong\n  inputFeeding: false\n  outputBias: true\n"
+                + "  locationWidth: 0\ntrain:\n  epochs: 3\n"),
+        yaml);
+    assertTrue(
+        yaml.contains(
+            "  specials: {pad: \"<pad>\", unk: \"<unk>\", bos: \"<bos>\", eos: \"<eos>\","
+                + " order: [pad, unk, bos, eos]}\nmodel:"),
+        yaml);
+    assertTrue(
+        yaml.startsWith(
+            "# resolved configuration written by seq4j\nname: \"demo\"\nseed: 42\ndata:\n  train: \"corpus/train\"\n"),
+        yaml);
+  }
+
+  @Test
+  void everyAttentionKindIsAYamlChoice() {
+    for (AttentionKind kind : AttentionKind.values()) {
+      String name = Choices.name(kind);
+      RnnConfig m = (RnnConfig) parse(BASE, "model.attention=" + name).model();
+      assertEquals(kind, m.attention(), name);
+    }
+    assertEquals(
+        "--set model.attention=cosine: model.attention: must be one of none, dot, general, concat,"
+            + " additive, was 'cosine'",
+        error(BASE, "model.attention=cosine"));
+  }
+
+  @Test
   void readsValuesAndFillsDefaults() {
-    ExperimentConfig c = parse(BASE);
+    TranslationConfig c = parse(BASE);
     assertEquals("demo", c.name());
     assertEquals(42, c.seed());
     RnnConfig m = (RnnConfig) c.model();
-    assertEquals(RnnConfig.Cell.GRU, m.cell());
+    assertEquals(CellType.GRU, m.cell());
     assertEquals(128, m.hidden());
     assertEquals(256, m.embedding());
     assertEquals(3, c.train().epochs());
@@ -49,7 +90,7 @@ class ConfigLoaderTest {
 
   @Test
   void overridesReplaceAndAddKeys() {
-    ExperimentConfig c =
+    TranslationConfig c =
         parse(BASE, "train.epochs=7", "model.context=every-step", "decode.beamSize=3", "seed=1");
     assertEquals(7, c.train().epochs());
     assertEquals(RnnConfig.Context.EVERY_STEP, ((RnnConfig) c.model()).context());
@@ -134,13 +175,13 @@ class ConfigLoaderTest {
 
   @Test
   void resolvedConfigRoundTrips() {
-    ExperimentConfig c =
+    TranslationConfig c =
         parse(
             BASE.replace(
                 "  trg: en", "  trg: en\n  specials: {bos: <sos>, order: [bos, eos, pad, unk]}"),
             "data.valid=corpus/\"valid\"",
             "train.schedule=halving");
-    ExperimentConfig back = ConfigLoader.parse(ConfigWriter.toYaml(c), "resolved.yaml", List.of());
+    TranslationConfig back = TranslationConfig.parse(c.toYaml(), "resolved.yaml", List.of());
     assertEquals(c, back);
   }
 
@@ -153,7 +194,7 @@ class ConfigLoaderTest {
 
   @Test
   void transformerSettingsWithDefaultsAndRoundTrip() {
-    ExperimentConfig c = parse(TRANSFORMER);
+    TranslationConfig c = parse(TRANSFORMER);
     TransformerConfig t = (TransformerConfig) c.model();
     assertEquals(256, t.dModel());
     assertEquals(3, t.encoderLayers());
@@ -163,7 +204,7 @@ class ConfigLoaderTest {
     assertEquals(TransformerConfig.Tie.OUTPUT, t.tie());
     assertEquals(TrainConfig.Schedule.INVERSE_SQRT, c.train().schedule());
     assertEquals(0.98, c.train().adamBeta2());
-    ExperimentConfig back = ConfigLoader.parse(ConfigWriter.toYaml(c), "resolved.yaml", List.of());
+    TranslationConfig back = TranslationConfig.parse(c.toYaml(), "resolved.yaml", List.of());
     assertEquals(c, back);
   }
 

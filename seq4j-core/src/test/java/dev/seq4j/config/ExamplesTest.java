@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq4j.names.NamesConfig;
+import dev.seq4j.translate.TranslationConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +25,22 @@ class ExamplesTest {
     }
     assertTrue(files.size() >= 11, files.toString());
     for (Path f : files) {
-      assertDoesNotThrow(() -> ConfigLoader.loadRun(f, List.of()), f.toString());
+      assertDoesNotThrow(
+          () ->
+              ConfigLoader.load(
+                  f,
+                  List.of(),
+                  s ->
+                      RunConfig.task(s) == RunConfig.Task.TRANSLATE
+                          ? TranslationConfig.read(s)
+                          : NamesConfig.read(s)),
+          f.toString());
     }
   }
 
   @Test
   void koreanSeedPresetIsTheSourceRecipe() {
-    ExperimentConfig c = ConfigLoader.load(EXAMPLES.resolve("ko-en-seed.yaml"), List.of());
+    TranslationConfig c = TranslationConfig.load(EXAMPLES.resolve("ko-en-seed.yaml"), List.of());
     assertEquals(DataConfig.Format.JSON, c.data().format());
     assertEquals(DataConfig.TokenizerKind.KOREAN, c.data().srcTokenizer());
     assertEquals(1, c.train().batchSize());

@@ -11,11 +11,12 @@ import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
+import dev.seq4j.model.attention.AttentionKind;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
-import dev.seq4j.model.rnn.RnnOptions;
+import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
-import dev.seq4j.model.transformer.TransformerOptions;
+import dev.seq4j.model.transformer.TransformerConfig;
 import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import java.util.Arrays;
 import java.util.List;
@@ -117,27 +118,39 @@ class BeamSearchTest {
     RnnSeq2Seq rnn =
         new RnnSeq2Seq(
             m,
-            new RnnOptions(
-                CellType.LSTM,
-                6,
-                8,
-                2,
-                0,
-                true,
-                Bridge.Kind.LINEAR,
-                false,
-                false,
-                0,
-                12,
-                12,
-                RnnOptions.Attention.GENERAL,
-                RnnOptions.Decoder.LUONG,
-                true));
+            RnnConfig.builder()
+                .cell(CellType.LSTM)
+                .embedding(6)
+                .hidden(8)
+                .layers(2)
+                .dropout(0)
+                .bidirectional(true)
+                .bridge(Bridge.Kind.LINEAR)
+                .context(RnnConfig.Context.INIT)
+                .reverseSource(false)
+                .initRange(0)
+                .attention(AttentionKind.GENERAL)
+                .decoder(RnnConfig.Decoder.LUONG)
+                .inputFeeding(true)
+                .build(),
+            12,
+            12);
     TransformerSeq2Seq transformer =
         new TransformerSeq2Seq(
             m,
-            new TransformerOptions(
-                16, 2, 32, 2, 2, 0.1, false, TransformerOptions.Tie.OUTPUT, 64, 12, 12));
+            TransformerConfig.builder()
+                .dModel(16)
+                .heads(2)
+                .ffn(32)
+                .encoderLayers(2)
+                .decoderLayers(2)
+                .dropout(0.1)
+                .norm(TransformerConfig.Norm.POST)
+                .tie(TransformerConfig.Tie.OUTPUT)
+                .maxPositions(64)
+                .build(),
+            12,
+            12);
     return List.of(rnn, transformer);
   }
 

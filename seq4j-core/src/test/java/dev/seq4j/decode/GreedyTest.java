@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.engine.Engines;
+import dev.seq4j.model.attention.AttentionKind;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.model.rnn.RnnLayer;
-import dev.seq4j.model.rnn.RnnOptions;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -22,37 +23,38 @@ class GreedyTest {
   private static final int[] LENGTHS = {5, 2, 3};
 
   private static RnnSeq2Seq model(NDManager m, CellType cell) {
-    return model(m, cell, RnnOptions.Attention.NONE, true);
+    return model(m, cell, AttentionKind.NONE, true);
   }
 
   private static RnnSeq2Seq model(
-      NDManager m, CellType cell, RnnOptions.Attention attention, boolean bidirectional) {
+      NDManager m, CellType cell, AttentionKind attention, boolean bidirectional) {
     Engine.getInstance().setRandomSeed(11);
     return new RnnSeq2Seq(
         m,
-        new RnnOptions(
-            cell,
-            6,
-            8,
-            2,
-            0,
-            bidirectional,
-            Bridge.Kind.LINEAR,
-            true,
-            true,
-            0,
-            12,
-            12,
-            attention,
-            RnnOptions.Decoder.LUONG,
-            false));
+        RnnConfig.builder()
+            .cell(cell)
+            .embedding(6)
+            .hidden(8)
+            .layers(2)
+            .dropout(0)
+            .bidirectional(bidirectional)
+            .bridge(Bridge.Kind.LINEAR)
+            .context(RnnConfig.Context.EVERY_STEP)
+            .reverseSource(true)
+            .initRange(0)
+            .attention(attention)
+            .decoder(RnnConfig.Decoder.LUONG)
+            .inputFeeding(false)
+            .build(),
+        12,
+        12);
   }
 
   @ParameterizedTest
-  @EnumSource(RnnOptions.Attention.class)
-  void batchedEqualsOneSentenceAtATimeWithAttention(RnnOptions.Attention attention) {
+  @EnumSource(AttentionKind.class)
+  void batchedEqualsOneSentenceAtATimeWithAttention(AttentionKind attention) {
     try (NDManager m = Engines.start().newBaseManager()) {
-      RnnSeq2Seq model = model(m, CellType.GRU, attention, attention != RnnOptions.Attention.DOT);
+      RnnSeq2Seq model = model(m, CellType.GRU, attention, attention != AttentionKind.DOT);
       Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(12));
       int[][] batched = greedy.decode(model, m, SRC, LENGTHS);
       for (int b = 0; b < SRC.length; b++) {
@@ -84,27 +86,28 @@ class GreedyTest {
   @Test
   void batchedEqualsOneByOneForBahdanauAndInputFeeding() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      for (RnnOptions.Decoder decoder : RnnOptions.Decoder.values()) {
+      for (RnnConfig.Decoder decoder : RnnConfig.Decoder.values()) {
         Engine.getInstance().setRandomSeed(3);
         RnnSeq2Seq model =
             new RnnSeq2Seq(
                 m,
-                new RnnOptions(
-                    CellType.GRU,
-                    6,
-                    8,
-                    1,
-                    0,
-                    true,
-                    Bridge.Kind.SUM,
-                    false,
-                    false,
-                    0,
-                    12,
-                    12,
-                    RnnOptions.Attention.ADDITIVE,
-                    decoder,
-                    decoder == RnnOptions.Decoder.LUONG));
+                RnnConfig.builder()
+                    .cell(CellType.GRU)
+                    .embedding(6)
+                    .hidden(8)
+                    .layers(1)
+                    .dropout(0)
+                    .bidirectional(true)
+                    .bridge(Bridge.Kind.SUM)
+                    .context(RnnConfig.Context.INIT)
+                    .reverseSource(false)
+                    .initRange(0)
+                    .attention(AttentionKind.ADDITIVE)
+                    .decoder(decoder)
+                    .inputFeeding(decoder == RnnConfig.Decoder.LUONG)
+                    .build(),
+                12,
+                12);
         Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(12));
         int[][] batched = greedy.decode(model, m, SRC, LENGTHS);
         for (int b = 0; b < SRC.length; b++) {

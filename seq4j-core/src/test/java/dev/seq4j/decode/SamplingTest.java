@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.engine.Engines;
-import dev.seq4j.model.transformer.TransformerOptions;
+import dev.seq4j.model.transformer.TransformerConfig;
 import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +23,19 @@ class SamplingTest {
       TransformerSeq2Seq model =
           new TransformerSeq2Seq(
               m,
-              new TransformerOptions(
-                  16, 2, 32, 1, 1, 0, false, TransformerOptions.Tie.OUTPUT, 64, 12, 12));
+              TransformerConfig.builder()
+                  .dModel(16)
+                  .heads(2)
+                  .ffn(32)
+                  .encoderLayers(1)
+                  .decoderLayers(1)
+                  .dropout(0)
+                  .norm(TransformerConfig.Norm.POST)
+                  .tie(TransformerConfig.Tie.OUTPUT)
+                  .maxPositions(64)
+                  .build(),
+              12,
+              12);
       LengthLimit cap = LengthLimit.absolute(10);
       int[][] greedy = new Greedy(2, 3, cap).decode(model, m, SRC, LENGTHS);
       for (Sampling s :

@@ -1,7 +1,5 @@
 package dev.seq4j.names;
 
-import dev.seq4j.config.ConfigLoader;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.data.NamesCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,19 +21,18 @@ public final class Fixtures {
 
   /** Like {@link #config(String, String, String)}, reading names from {@code folder}. */
   public static NamesConfig config(String task, String model, String train, Path folder) {
-    return (NamesConfig)
-        ConfigLoader.parseRun(
-            "task: "
-                + task
-                + "\nseed: 5\ndata: {folder: \""
-                + folder
-                + "\"}\nmodel: "
-                + model
-                + "\ntrain: "
-                + train
-                + "\n",
-            "test.yaml",
-            List.of());
+    return NamesConfig.parse(
+        "task: "
+            + task
+            + "\nseed: 5\ndata: {folder: \""
+            + folder
+            + "\"}\nmodel: "
+            + model
+            + "\ntrain: "
+            + train
+            + "\n",
+        "test.yaml",
+        List.of());
   }
 
   /** A bundle over the characters of {@code alphabet}. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.ConfigException;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.translate.TranslationBundle;
@@ -101,7 +100,7 @@ class NamesExperimentTest {
             "generate",
             "{cell: gru, embedding: 8, hidden: 32, conditioned: true}",
             "{epochs: 15, batchSize: 16, learningRate: 0.01}");
-    Files.writeString(run.resolve("config.yaml"), dev.seq4j.config.ConfigWriter.toYaml(more));
+    Files.writeString(run.resolve("config.yaml"), more.toYaml());
     NamesExperiment.Outcome o = NamesExperiment.run(more, run, true, TrainListener.NONE, t -> {});
     assertEquals(15, o.train().epochs());
     List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));

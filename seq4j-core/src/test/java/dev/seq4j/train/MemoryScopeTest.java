@@ -14,10 +14,10 @@ import dev.seq4j.engine.Engines;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.model.rnn.RnnLayer;
-import dev.seq4j.model.rnn.RnnOptions;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
-import dev.seq4j.model.transformer.TransformerOptions;
+import dev.seq4j.model.transformer.TransformerConfig;
 import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import dev.seq4j.train.optim.Adam;
 import dev.seq4j.train.optim.GradientClipping;
@@ -43,19 +43,20 @@ class MemoryScopeTest {
           RnnSeq2Seq model =
               new RnnSeq2Seq(
                   base,
-                  new RnnOptions(
-                      CellType.LSTM,
-                      4,
-                      6,
-                      2,
-                      0.1,
-                      true,
-                      Bridge.Kind.LINEAR,
-                      true,
-                      true,
-                      0,
-                      10,
-                      10));
+                  RnnConfig.builder()
+                      .cell(CellType.LSTM)
+                      .embedding(4)
+                      .hidden(6)
+                      .layers(2)
+                      .dropout(0.1)
+                      .bidirectional(true)
+                      .bridge(Bridge.Kind.LINEAR)
+                      .context(RnnConfig.Context.EVERY_STEP)
+                      .reverseSource(true)
+                      .initRange(0)
+                      .build(),
+                  10,
+                  10);
           model.setMode(mode);
           step(model, base, optimizer);
           int params = model.parameters().manager().getManagedArrays().size();
@@ -78,8 +79,19 @@ class MemoryScopeTest {
       TransformerSeq2Seq model =
           new TransformerSeq2Seq(
               base,
-              new TransformerOptions(
-                  8, 2, 16, 2, 2, 0.1, false, TransformerOptions.Tie.ALL, 32, 10, 10));
+              TransformerConfig.builder()
+                  .dModel(8)
+                  .heads(2)
+                  .ffn(16)
+                  .encoderLayers(2)
+                  .decoderLayers(2)
+                  .dropout(0.1)
+                  .norm(TransformerConfig.Norm.POST)
+                  .tie(TransformerConfig.Tie.ALL)
+                  .maxPositions(32)
+                  .build(),
+              10,
+              10);
       Optimizer optimizer = new Adam(0.01);
       Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(6));
       BeamSearch beam = new BeamSearch(2, 3, 3, LengthLimit.absolute(6), LengthPenalty.none(), 0);

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seq4j.config.ConfigLoader;
-import dev.seq4j.config.ExperimentConfig;
 import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationConfig;
 import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,11 +29,11 @@ class TrainerTest {
     new ReverseTask(2, 6, 6).writeSplits(data, List.of("train", "valid"), List.of(300, 40), 5);
   }
 
-  private ExperimentConfig config(String... overrides) {
+  private TranslationConfig config(String... overrides) {
     return configWithModel("{type: rnn, cell: gru, embedding: 8, hidden: 16}", overrides);
   }
 
-  private ExperimentConfig configWithModel(String model, String... overrides) {
+  private TranslationConfig configWithModel(String model, String... overrides) {
     String yaml =
         "seed: 3\n"
             + "data: {train: "
@@ -46,7 +45,7 @@ class TrainerTest {
             + model
             + "\n"
             + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n";
-    return ConfigLoader.parse(yaml, "t.yaml", List.of(overrides));
+    return TranslationConfig.parse(yaml, "t.yaml", List.of(overrides));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.eval.Bleu;
 import dev.seq4j.eval.ChrF;
@@ -14,6 +13,7 @@ import dev.seq4j.tokenize.TokenizerSpec;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationConfig;
 import dev.seq4j.translate.TranslationExperiment;
 import dev.seq4j.translate.Translator;
 import java.nio.file.Files;
@@ -52,7 +52,11 @@ class SparkJobsTest {
             + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n";
     run = dir.resolve("run");
     TranslationExperiment.run(
-        ConfigLoader.parse(yaml, "spark.yaml", List.of()), run, false, TrainListener.NONE, t -> {});
+        TranslationConfig.parse(yaml, "spark.yaml", List.of()),
+        run,
+        false,
+        TrainListener.NONE,
+        t -> {});
     spark =
         SparkSession.builder()
             .master("local[2]")

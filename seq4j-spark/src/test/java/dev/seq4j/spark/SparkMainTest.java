@@ -3,11 +3,11 @@ package dev.seq4j.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.eval.Bleu;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.TranslationConfig;
 import dev.seq4j.translate.TranslationExperiment;
 import dev.seq4j.translate.Translator;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,11 @@ class SparkMainTest {
             + "train: {epochs: 1, batchSize: 32}\n";
     Path model = dir.resolve("run");
     TranslationExperiment.run(
-        ConfigLoader.parse(yaml, "x.yaml", List.of()), model, false, TrainListener.NONE, t -> {});
+        TranslationConfig.parse(yaml, "x.yaml", List.of()),
+        model,
+        false,
+        TrainListener.NONE,
+        t -> {});
     List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("valid.src")));
     lines.add(3, "");
     Path input = Files.write(dir.resolve("in.txt"), lines);

@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
-import dev.seq4j.model.ModelFactory;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.rnn.RnnEncoder;
 import dev.seq4j.model.rnn.RnnLayer;
@@ -38,14 +36,14 @@ public final class NameClassifier implements NamesModel {
   private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
 
   /** A classifier over {@code vocabulary} characters into {@code classes} labels. */
-  public NameClassifier(NamesConfig.Model m, int vocabulary, int classes, NDManager manager) {
+  public NameClassifier(CharRnnConfig m, int vocabulary, int classes, NDManager manager) {
     this.params = new Parameters(manager);
     this.embedding = new Embedding(params, "embedding", vocabulary, m.embedding());
     this.encoder =
         new RnnEncoder(
             params,
             "encoder",
-            ModelFactory.cellType(m.cell()),
+            m.cell(),
             m.embedding(),
             m.hidden(),
             m.layers(),

@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.seq4j.config.NamesConfig;
 import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
-import dev.seq4j.model.ModelFactory;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.rnn.CellState;
 import dev.seq4j.model.rnn.CellType;
@@ -40,9 +38,9 @@ public final class NameGenerator implements NamesModel {
   private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
 
   /** A generator over {@code vocabulary} characters, conditioned on {@code classes} labels. */
-  public NameGenerator(NamesConfig.Model m, int vocabulary, int classes, NDManager manager) {
+  public NameGenerator(CharRnnConfig m, int vocabulary, int classes, NDManager manager) {
     this.params = new Parameters(manager);
-    this.cellType = ModelFactory.cellType(m.cell());
+    this.cellType = m.cell();
     this.embedding = new Embedding(params, "embedding", vocabulary, m.embedding());
     this.nationality =
         m.conditioned()

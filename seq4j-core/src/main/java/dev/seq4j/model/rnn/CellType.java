@@ -1,13 +1,16 @@
 package dev.seq4j.model.rnn;
 
-/** The recurrent cells; {@link #gates()} is the number of H-sized blocks in the weight matrices. */
+/**
+ * The recurrent cells, named in YAML as {@code lstm}, {@code gru}, {@code elman}; {@link #gates()}
+ * is the number of H-sized blocks in the weight matrices.
+ */
 public enum CellType {
-  /** h = tanh(W_x x + W_h h_prev + b). */
-  ELMAN(1),
   /** Gates i, f, g, o; c = f*c_prev + i*g; h = o*tanh(c). */
   LSTM(4),
   /** Gates r, z, n (PyTorch's formulation). */
-  GRU(3);
+  GRU(3),
+  /** h = tanh(W_x x + W_h h_prev + b). */
+  ELMAN(1);
 
   private final int gates;
 

@@ -14,29 +14,29 @@ import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
-import dev.seq4j.model.attention.AdditiveScore;
 import dev.seq4j.model.attention.Attention;
-import dev.seq4j.model.attention.ConcatScore;
-import dev.seq4j.model.attention.DotScore;
-import dev.seq4j.model.attention.GeneralScore;
+import dev.seq4j.model.attention.AttentionScore;
 import dev.seq4j.model.attention.LocationTerm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The recurrent encoder–decoder without attention: the context vector is the encoder's final state
- * (Sutskever et al. 2014), optionally also fed at every decoder step (Cho et al. 2014).
+ * The recurrent encoder–decoder (Sutskever et al. 2014; Cho et al. 2014), with optional attention
+ * (Luong et al. 2015; Bahdanau et al. 2015) chosen by {@link RnnConfig#attention()}. Without
+ * attention the context vector is the encoder's final state, optionally also fed at every decoder
+ * step; with it, each step reads a weighted sum of the encoder states.
  *
  * <pre>
  * h = Encoder(x)                       (reversed within its length when reverseSource)
  * s_0 = Bridge(h_final);  c = top layer of s_0
  * s_t = Decoder([E y_{t-1}; c?], s_{t-1})
- * p(y_t | y_&lt;t, x) = softmax(W_y s_t + b_y)
+ * p(y_t | y_&lt;t, x) = softmax(W_y s_t + b_y)        with attention: softmax(W_y s~_t + b_y),
+ *                                               s~_t = tanh(W_c [ctx_t; s_t] + b_c)
  * </pre>
  */
 public final class RnnSeq2Seq implements Seq2SeqModel {
-  private final RnnOptions options;
+  private final RnnConfig options;
   private final Parameters params;
   private final Embedding srcEmbedding;
   private final Embedding trgEmbedding;
@@ -49,70 +49,46 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   private final LocationTerm location;
   private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
 
-  /** Creates the model with fresh parameters owned by a sub-manager of {@code manager}. */
-  public RnnSeq2Seq(NDManager manager, RnnOptions options) {
+  /**
+   * Creates the model {@code options} describe, for vocabularies of the given sizes, with fresh
+   * parameters owned by a sub-manager of {@code manager}.
+   */
+  public RnnSeq2Seq(NDManager manager, RnnConfig options, int srcVocabulary, int trgVocabulary) {
+    positive("srcVocabulary", srcVocabulary);
+    positive("trgVocabulary", trgVocabulary);
     this.options = options;
     this.params = new Parameters(manager);
+    CellType cell = options.cell();
     int e = options.embedding();
     int h = options.hidden();
-    this.srcEmbedding = new Embedding(params, "src_embedding", options.srcVocabulary(), e);
-    this.trgEmbedding = new Embedding(params, "trg_embedding", options.trgVocabulary(), e);
-    this.encoder =
-        new RnnEncoder(
-            params,
-            "encoder",
-            options.cell(),
-            e,
-            h,
-            options.layers(),
-            options.bidirectional(),
-            options.dropout());
-    this.bridge =
-        new Bridge(
-            params,
-            "bridge",
-            options.bridge(),
-            options.bidirectional(),
-            options.cell(),
-            h,
-            options.layers());
-    int keys = (options.bidirectional() ? 2 : 1) * h;
-    boolean bahdanau = options.decoder() == RnnOptions.Decoder.BAHDANAU;
+    int layers = options.layers();
+    boolean bi = options.bidirectional();
+    double p = options.dropout();
+    this.srcEmbedding = new Embedding(params, "src_embedding", srcVocabulary, e);
+    this.trgEmbedding = new Embedding(params, "trg_embedding", trgVocabulary, e);
+    this.encoder = new RnnEncoder(params, "encoder", cell, e, h, layers, bi, p);
+    this.bridge = new Bridge(params, "bridge", options.bridge(), bi, cell, h, layers);
+    int keys = (bi ? 2 : 1) * h;
+    boolean bahdanau = options.decoder() == RnnConfig.Decoder.BAHDANAU;
+    boolean contextEveryStep = options.context() == RnnConfig.Context.EVERY_STEP;
     int decoderInput =
-        e
-            + (options.contextEveryStep() ? h : 0)
-            + (bahdanau ? keys : 0)
-            + (options.inputFeeding() ? h : 0);
-    this.decoder =
-        new RnnDecoder(
-            params,
-            "decoder",
-            options.cell(),
-            decoderInput,
-            h,
-            options.layers(),
-            options.dropout());
-    this.attention = attention(params, options.attention(), h, keys);
+        e + (contextEveryStep ? h : 0) + (bahdanau ? keys : 0) + (options.inputFeeding() ? h : 0);
+    this.decoder = new RnnDecoder(params, "decoder", cell, decoderInput, h, layers, p);
+    AttentionScore score = options.attention().create(params, "attention", h, keys);
+    this.attention = score == null ? null : new Attention(score);
     this.combine = attention == null ? null : new Linear(params, "combine", keys + h, h, true);
-    this.location =
-        options.locationWidth() > 0
-            ? new LocationTerm(params, "attention", options.locationWidth())
-            : null;
-    this.output = new Linear(params, "output", h, options.trgVocabulary(), options.outputBias());
+    int width = options.locationWidth();
+    this.location = width > 0 ? new LocationTerm(params, "attention", width) : null;
+    this.output = new Linear(params, "output", h, trgVocabulary, options.outputBias());
     if (options.initRange() > 0) {
       params.reinitializeUniform(options.initRange());
     }
   }
 
-  private static Attention attention(
-      Parameters params, RnnOptions.Attention kind, int query, int keys) {
-    return switch (kind) {
-      case NONE -> null;
-      case DOT -> new Attention(new DotScore(false));
-      case GENERAL -> new Attention(new GeneralScore(params, "attention", query, keys, false));
-      case CONCAT -> new Attention(new ConcatScore(params, "attention", query, keys, query));
-      case ADDITIVE -> new Attention(new AdditiveScore(params, "attention", query, keys, query));
-    };
+  private static void positive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+    }
   }
 
   /**
@@ -154,7 +130,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   private StepResult decodeStep(NDArray y, State state, boolean training) {
     NDList input = new NDList(y);
     Attention.Result early = null;
-    if (options.decoder() == RnnOptions.Decoder.BAHDANAU) {
+    if (options.decoder() == RnnConfig.Decoder.BAHDANAU) {
       NDArray query = state.layers().get(state.layers().size() - 1).h().expandDims(1); // (B, 1, H)
       early = attend(query, state);
       input.add(early.context()); // (B, 1, K)
@@ -175,8 +151,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
 
   private record StepResult(Readout readout, State state) {}
 
-  /** The options the model was built with. */
-  public RnnOptions options() {
+  /** The configuration the model was built from. */
+  public RnnConfig options() {
     return options;
   }
 
@@ -200,7 +176,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
       boolean training) {
     State state = encode(src, srcLengths, training);
     boolean stepwise =
-        options.decoder() == RnnOptions.Decoder.BAHDANAU
+        options.decoder() == RnnConfig.Decoder.BAHDANAU
             || options.inputFeeding()
             || location != null;
     if (teacherForcing >= 1.0 && !stepwise) {
@@ -249,7 +225,8 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     NDArray x = dropout(srcEmbedding.lookup(ids), training); // (B, S, E)
     RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode);
     List<CellState> init = bridge.apply(encoded);
-    NDArray context = options.contextEveryStep() ? init.get(init.size() - 1).h() : null;
+    NDArray context =
+        options.context() == RnnConfig.Context.EVERY_STEP ? init.get(init.size() - 1).h() : null;
     long batch = src.getShape().get(0);
     int srcLength = (int) src.getShape().get(1);
     NDArray mask =

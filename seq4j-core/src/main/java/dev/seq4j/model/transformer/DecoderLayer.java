@@ -17,16 +17,18 @@ public final class DecoderLayer {
   private final LayerNorm norm3;
   private final Residual residual;
 
-  DecoderLayer(Parameters params, String name, TransformerOptions o) {
+  DecoderLayer(Parameters params, String name, TransformerConfig o) {
     this.selfAttention =
-        new MultiHeadAttention(params, name + ".self_attention", o.d(), o.heads(), o.dropout());
+        new MultiHeadAttention(
+            params, name + ".self_attention", o.dModel(), o.heads(), o.dropout());
     this.crossAttention =
-        new MultiHeadAttention(params, name + ".cross_attention", o.d(), o.heads(), o.dropout());
-    this.feedForward = new FeedForward(params, name + ".ffn", o.d(), o.ffn(), o.dropout());
-    this.norm1 = new LayerNorm(params, name + ".norm1", o.d());
-    this.norm2 = new LayerNorm(params, name + ".norm2", o.d());
-    this.norm3 = new LayerNorm(params, name + ".norm3", o.d());
-    this.residual = new Residual(o.preNorm(), o.dropout());
+        new MultiHeadAttention(
+            params, name + ".cross_attention", o.dModel(), o.heads(), o.dropout());
+    this.feedForward = new FeedForward(params, name + ".ffn", o.dModel(), o.ffn(), o.dropout());
+    this.norm1 = new LayerNorm(params, name + ".norm1", o.dModel());
+    this.norm2 = new LayerNorm(params, name + ".norm2", o.dModel());
+    this.norm3 = new LayerNorm(params, name + ".norm3", o.dModel());
+    this.residual = new Residual(o.norm() == TransformerConfig.Norm.PRE, o.dropout());
   }
 
   /** Projects the encoder output (B, S, d) to this layer's encoder–decoder keys and values. */

@@ -14,13 +14,14 @@ public final class EncoderLayer {
   private final LayerNorm norm2;
   private final Residual residual;
 
-  EncoderLayer(Parameters params, String name, TransformerOptions o) {
+  EncoderLayer(Parameters params, String name, TransformerConfig o) {
     this.selfAttention =
-        new MultiHeadAttention(params, name + ".self_attention", o.d(), o.heads(), o.dropout());
-    this.feedForward = new FeedForward(params, name + ".ffn", o.d(), o.ffn(), o.dropout());
-    this.norm1 = new LayerNorm(params, name + ".norm1", o.d());
-    this.norm2 = new LayerNorm(params, name + ".norm2", o.d());
-    this.residual = new Residual(o.preNorm(), o.dropout());
+        new MultiHeadAttention(
+            params, name + ".self_attention", o.dModel(), o.heads(), o.dropout());
+    this.feedForward = new FeedForward(params, name + ".ffn", o.dModel(), o.ffn(), o.dropout());
+    this.norm1 = new LayerNorm(params, name + ".norm1", o.dModel());
+    this.norm2 = new LayerNorm(params, name + ".norm2", o.dModel());
+    this.residual = new Residual(o.norm() == TransformerConfig.Norm.PRE, o.dropout());
   }
 
   /**

@@ -39,7 +39,7 @@ import java.util.Random;
  */
 public final class TransformerSeq2Seq implements Seq2SeqModel {
   private static final float MASKED = -1e9f;
-  private final TransformerOptions options;
+  private final TransformerConfig options;
   private final Parameters params;
   private final Embedding srcEmbedding;
   private final Embedding trgEmbedding;
@@ -51,36 +51,53 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   private final Linear output;
   private final double scale;
 
-  /** Creates the model with fresh parameters owned by a sub-manager of {@code manager}. */
-  public TransformerSeq2Seq(NDManager manager, TransformerOptions o) {
+  /**
+   * Creates the model {@code o} describes, for vocabularies of the given sizes, with fresh
+   * parameters owned by a sub-manager of {@code manager}.
+   */
+  public TransformerSeq2Seq(
+      NDManager manager, TransformerConfig o, int srcVocabulary, int trgVocabulary) {
+    checkVocabularies(o.tie(), srcVocabulary, trgVocabulary);
     this.options = o;
     this.params = new Parameters(manager);
-    double std = 1 / Math.sqrt(o.d());
-    if (o.tie() == TransformerOptions.Tie.ALL) {
-      this.srcEmbedding = new Embedding(params, "embedding", o.trgVocabulary(), o.d(), std);
+    int d = o.dModel();
+    double std = 1 / Math.sqrt(d);
+    if (o.tie() == TransformerConfig.Tie.ALL) {
+      this.srcEmbedding = new Embedding(params, "embedding", trgVocabulary, d, std);
       this.trgEmbedding = srcEmbedding;
     } else {
-      this.srcEmbedding = new Embedding(params, "src_embedding", o.srcVocabulary(), o.d(), std);
-      this.trgEmbedding = new Embedding(params, "trg_embedding", o.trgVocabulary(), o.d(), std);
+      this.srcEmbedding = new Embedding(params, "src_embedding", srcVocabulary, d, std);
+      this.trgEmbedding = new Embedding(params, "trg_embedding", trgVocabulary, d, std);
     }
     for (int l = 0; l < o.encoderLayers(); l++) {
       encoder.add(new EncoderLayer(params, "encoder." + l, o));
     }
-    this.encoderNorm = new LayerNorm(params, "encoder.norm", o.d());
+    this.encoderNorm = new LayerNorm(params, "encoder.norm", d);
     for (int l = 0; l < o.decoderLayers(); l++) {
       decoder.add(new DecoderLayer(params, "decoder." + l, o));
     }
-    this.decoderNorm = new LayerNorm(params, "decoder.norm", o.d());
+    this.decoderNorm = new LayerNorm(params, "decoder.norm", d);
     this.output =
-        o.tie() == TransformerOptions.Tie.NONE
-            ? new Linear(params, "output", o.d(), o.trgVocabulary(), true)
+        o.tie() == TransformerConfig.Tie.NONE
+            ? new Linear(params, "output", d, trgVocabulary, true)
             : null;
-    this.positions = new SinusoidalPositionalEncoding(params.manager(), o.maxPositions(), o.d());
-    this.scale = Math.sqrt(o.d());
+    this.positions = new SinusoidalPositionalEncoding(params.manager(), o.maxPositions(), d);
+    this.scale = Math.sqrt(d);
   }
 
-  /** The options the model was built with. */
-  public TransformerOptions options() {
+  private static void checkVocabularies(TransformerConfig.Tie tie, int src, int trg) {
+    if (src < 1 || trg < 1) {
+      throw new IllegalArgumentException(
+          "vocabulary sizes must be >= 1, were " + src + " and " + trg);
+    }
+    if (tie == TransformerConfig.Tie.ALL && src != trg) {
+      throw new IllegalArgumentException(
+          "tie all needs one vocabulary for both sides, sizes were " + src + " and " + trg);
+    }
+  }
+
+  /** The configuration the model was built from. */
+  public TransformerConfig options() {
     return options;
   }
 

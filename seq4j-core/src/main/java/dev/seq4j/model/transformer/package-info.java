@@ -5,7 +5,9 @@
  * dev.seq4j.model.transformer.FeedForward} (3.3), {@link dev.seq4j.model.transformer.LayerNorm}
  * with residual connections ({@link dev.seq4j.model.transformer.Residual}), {@link
  * dev.seq4j.model.transformer.EncoderLayer} and {@link dev.seq4j.model.transformer.DecoderLayer}
- * (3.1), assembled in {@link dev.seq4j.model.transformer.TransformerSeq2Seq}.
+ * (3.1), assembled in {@link dev.seq4j.model.transformer.TransformerSeq2Seq}, which is built from
+ * {@link dev.seq4j.model.transformer.TransformerConfig} (the {@code model:} section with {@code
+ * type: transformer}; in code, {@code TransformerConfig.builder()}).
  *
  * <p>Shapes: B batch, S source length, T target length, d model width, h heads, d_k = d / h.
  * Attention masks are additive biases, 0 where attending is allowed and -10⁹ where it is not, so a

@@ -12,6 +12,7 @@ import ai.djl.ndarray.index.NDIndex;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.attention.AttentionKind;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,47 +26,44 @@ class RnnSeq2SeqTest {
 
   static Stream<Arguments> variants() {
     return Stream.of(
-        Arguments.of(RnnOptions.Attention.NONE, RnnOptions.Decoder.LUONG, false, false),
-        Arguments.of(RnnOptions.Attention.NONE, RnnOptions.Decoder.LUONG, false, true),
-        Arguments.of(RnnOptions.Attention.GENERAL, RnnOptions.Decoder.LUONG, false, true),
-        Arguments.of(RnnOptions.Attention.CONCAT, RnnOptions.Decoder.LUONG, true, true),
-        Arguments.of(RnnOptions.Attention.DOT, RnnOptions.Decoder.LUONG, true, false),
-        Arguments.of(RnnOptions.Attention.ADDITIVE, RnnOptions.Decoder.BAHDANAU, false, true));
+        Arguments.of(AttentionKind.NONE, RnnConfig.Decoder.LUONG, false, false),
+        Arguments.of(AttentionKind.NONE, RnnConfig.Decoder.LUONG, false, true),
+        Arguments.of(AttentionKind.GENERAL, RnnConfig.Decoder.LUONG, false, true),
+        Arguments.of(AttentionKind.CONCAT, RnnConfig.Decoder.LUONG, true, true),
+        Arguments.of(AttentionKind.DOT, RnnConfig.Decoder.LUONG, true, false),
+        Arguments.of(AttentionKind.ADDITIVE, RnnConfig.Decoder.BAHDANAU, false, true));
   }
 
   private static RnnSeq2Seq model(
       NDManager m,
-      RnnOptions.Attention attention,
-      RnnOptions.Decoder decoder,
+      AttentionKind attention,
+      RnnConfig.Decoder decoder,
       boolean feeding,
       boolean bidirectional) {
     Engine.getInstance().setRandomSeed(5);
     return new RnnSeq2Seq(
-        m, options(CellType.LSTM, 2, bidirectional, attention, decoder, feeding, 0));
+        m, options(CellType.LSTM, 2, bidirectional, attention, decoder, feeding, 0), 12, 12);
   }
 
   @ParameterizedTest
   @MethodSource("variants")
   void wholeSequenceEqualsStepByStep(
-      RnnOptions.Attention attention,
-      RnnOptions.Decoder decoder,
-      boolean feeding,
-      boolean bidirectional) {
+      AttentionKind attention, RnnConfig.Decoder decoder, boolean feeding, boolean bidirectional) {
     try (NDManager m = Engines.start().newBaseManager()) {
       RnnSeq2Seq model = model(m, attention, decoder, feeding, bidirectional);
       int[] lengths = {4, 2};
       NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
-      assertStepByStepEquals(model, m, lengths, whole, attention != RnnOptions.Attention.NONE);
+      assertStepByStepEquals(model, m, lengths, whole, attention != AttentionKind.NONE);
     }
   }
 
   @ParameterizedTest
   @MethodSource("locationVariants")
   void withTheLocationTermWholeSequenceEqualsStepByStep(
-      RnnOptions.Attention attention, RnnOptions.Decoder decoder) {
+      AttentionKind attention, RnnConfig.Decoder decoder) {
     try (NDManager m = Engines.start().newBaseManager()) {
       Engine.getInstance().setRandomSeed(5);
-      RnnSeq2Seq model = new RnnSeq2Seq(m, gruOptions(attention, decoder, 3));
+      RnnSeq2Seq model = new RnnSeq2Seq(m, gruOptions(attention, decoder, 3), 12, 12);
       int[] lengths = {4, 2};
       NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
       NDArray kernel = model.parameters().get("attention.location");
@@ -108,45 +106,38 @@ class RnnSeq2SeqTest {
     }
   }
 
-  /** Embeddings 6, hidden 8, vocabularies of 12, no dropout, with an output bias. */
-  private static RnnOptions options(
+  /** Embeddings 6, hidden 8, no dropout, with an output bias (vocabularies of 12). */
+  private static RnnConfig options(
       CellType cell,
       int layers,
       boolean bidirectional,
-      RnnOptions.Attention attention,
-      RnnOptions.Decoder decoder,
+      AttentionKind attention,
+      RnnConfig.Decoder decoder,
       boolean feeding,
       int locationWidth) {
-    return new RnnOptions(
-        cell,
-        6,
-        8,
-        layers,
-        0,
-        bidirectional,
-        Bridge.Kind.LINEAR,
-        false,
-        false,
-        0,
-        12,
-        12,
-        attention,
-        decoder,
-        feeding,
-        true,
-        locationWidth);
+    return RnnConfig.builder()
+        .cell(cell)
+        .embedding(6)
+        .hidden(8)
+        .layers(layers)
+        .bidirectional(bidirectional)
+        .attention(attention)
+        .decoder(decoder)
+        .inputFeeding(feeding)
+        .locationWidth(locationWidth)
+        .build();
   }
 
   /** A one-layer GRU over a bidirectional encoder, with a location term of width {@code width}. */
-  private static RnnOptions gruOptions(
-      RnnOptions.Attention attention, RnnOptions.Decoder decoder, int width) {
+  private static RnnConfig gruOptions(
+      AttentionKind attention, RnnConfig.Decoder decoder, int width) {
     return options(CellType.GRU, 1, true, attention, decoder, false, width);
   }
 
   static Stream<Arguments> locationVariants() {
     return Stream.of(
-        Arguments.of(RnnOptions.Attention.GENERAL, RnnOptions.Decoder.LUONG),
-        Arguments.of(RnnOptions.Attention.ADDITIVE, RnnOptions.Decoder.BAHDANAU));
+        Arguments.of(AttentionKind.GENERAL, RnnConfig.Decoder.LUONG),
+        Arguments.of(AttentionKind.ADDITIVE, RnnConfig.Decoder.BAHDANAU));
   }
 
   @Test
@@ -155,21 +146,22 @@ class RnnSeq2SeqTest {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
-              () -> model(m, RnnOptions.Attention.NONE, RnnOptions.Decoder.BAHDANAU, false, true));
+              () -> model(m, AttentionKind.NONE, RnnConfig.Decoder.BAHDANAU, false, true));
       assertEquals(
-          "the Bahdanau decoder and input feeding need attention (attention is none)",
+          "model.decoder: the Bahdanau decoder and input feeding need attention (model.attention"
+              + " is none)",
           e.getMessage());
       e =
           assertThrows(
               IllegalArgumentException.class,
-              () -> gruOptions(RnnOptions.Attention.GENERAL, RnnOptions.Decoder.LUONG, 4));
-      assertEquals("locationWidth must be 0 (off) or odd and >= 1, was 4", e.getMessage());
+              () -> gruOptions(AttentionKind.GENERAL, RnnConfig.Decoder.LUONG, 4));
+      assertEquals("model.locationWidth: must be odd (or 0 for none), was 4", e.getMessage());
       e =
           assertThrows(
               IllegalArgumentException.class,
-              () -> model(m, RnnOptions.Attention.DOT, RnnOptions.Decoder.LUONG, false, true));
+              () -> model(m, AttentionKind.DOT, RnnConfig.Decoder.LUONG, false, true));
       assertEquals(
-          "attention 'dot' needs encoder states of the decoder's size; with a bidirectional encoder"
+          "model.attention: 'dot' needs encoder states of the decoder's size; with a bidirectional encoder"
               + " use general, concat or additive",
           e.getMessage());
     }

@@ -25,11 +25,23 @@ class TransformerSeq2SeqTest {
   private static final int[] SRC_LENGTHS = {5, 3};
   private static final long[][] TRG_IN = {{2, 4, 5, 6, 7}, {2, 7, 8, 0, 0}};
 
-  private static TransformerSeq2Seq model(
-      NDManager m, boolean preNorm, TransformerOptions.Tie tie) {
+  private static TransformerSeq2Seq model(NDManager m, boolean preNorm, TransformerConfig.Tie tie) {
     Engine.getInstance().setRandomSeed(11);
     return new TransformerSeq2Seq(
-        m, new TransformerOptions(16, 4, 32, 2, 2, 0.1, preNorm, tie, 64, 20, 20));
+        m,
+        TransformerConfig.builder()
+            .dModel(16)
+            .heads(4)
+            .ffn(32)
+            .encoderLayers(2)
+            .decoderLayers(2)
+            .dropout(0.1)
+            .norm(preNorm ? TransformerConfig.Norm.PRE : TransformerConfig.Norm.POST)
+            .tie(tie)
+            .maxPositions(64)
+            .build(),
+        20,
+        20);
   }
 
   private static float[] row(NDArray logits, int t) {
@@ -40,7 +52,7 @@ class TransformerSeq2SeqTest {
   @ValueSource(booleans = {false, true})
   void teacherForcedLogitsEqualCachedAndUncachedStepByStepDecoding(boolean preNorm) {
     try (NDManager m = Engines.start().newBaseManager()) {
-      TransformerSeq2Seq model = model(m, preNorm, TransformerOptions.Tie.OUTPUT);
+      TransformerSeq2Seq model = model(m, preNorm, TransformerConfig.Tie.OUTPUT);
       NDArray whole = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
       assertEquals(new Shape(2, 5, 20), whole.getShape());
       for (boolean caching : new boolean[] {true, false}) {
@@ -63,7 +75,7 @@ class TransformerSeq2SeqTest {
   @Test
   void cachedAndUncachedGreedyDecodingGiveTheSameOutput() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      TransformerSeq2Seq model = model(m, false, TransformerOptions.Tie.NONE);
+      TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.NONE);
       Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(12));
       int[][] cached = greedy.decode(model, m, SRC, SRC_LENGTHS);
       int[][] uncached =
@@ -76,7 +88,7 @@ class TransformerSeq2SeqTest {
   @Test
   void changingALaterTargetTokenLeavesEarlierOutputsUnchanged() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      TransformerSeq2Seq model = model(m, false, TransformerOptions.Tie.OUTPUT);
+      TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
       long[][] changed = {TRG_IN[0].clone(), TRG_IN[1].clone()};
       changed[0][3] = 15;
       NDArray a = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
@@ -92,7 +104,7 @@ class TransformerSeq2SeqTest {
   @Test
   void paddedSourceTokensDoNotMatter() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      TransformerSeq2Seq model = model(m, true, TransformerOptions.Tie.OUTPUT);
+      TransformerSeq2Seq model = model(m, true, TransformerConfig.Tie.OUTPUT);
       long[][] changed = {SRC[0].clone(), SRC[1].clone()};
       changed[1][3] = 17;
       changed[1][4] = 12;
@@ -105,7 +117,7 @@ class TransformerSeq2SeqTest {
   @Test
   void dropoutOnlyInTraining() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      TransformerSeq2Seq model = model(m, false, TransformerOptions.Tie.OUTPUT);
+      TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
       NDArray a = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
       NDArray b = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
       NDArray c = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, true);
@@ -134,8 +146,19 @@ class TransformerSeq2SeqTest {
       TransformerSeq2Seq shared =
           new TransformerSeq2Seq(
               m,
-              new TransformerOptions(
-                  512, 8, 2048, 6, 6, 0.1, false, TransformerOptions.Tie.ALL, 256, 1000, 1000));
+              TransformerConfig.builder()
+                  .dModel(512)
+                  .heads(8)
+                  .ffn(2048)
+                  .encoderLayers(6)
+                  .decoderLayers(6)
+                  .dropout(0.1)
+                  .norm(TransformerConfig.Norm.POST)
+                  .tie(TransformerConfig.Tie.ALL)
+                  .maxPositions(256)
+                  .build(),
+              1000,
+              1000);
       assertEquals(stacks + v * d, shared.parameters().count());
       assertEquals(
           44_140_544 + v * d, shared.parameters().count()); // the paper's ~44M + embeddings
@@ -143,8 +166,19 @@ class TransformerSeq2SeqTest {
       TransformerSeq2Seq untied =
           new TransformerSeq2Seq(
               m,
-              new TransformerOptions(
-                  512, 8, 2048, 6, 6, 0.1, false, TransformerOptions.Tie.NONE, 256, 900, 1000));
+              TransformerConfig.builder()
+                  .dModel(512)
+                  .heads(8)
+                  .ffn(2048)
+                  .encoderLayers(6)
+                  .decoderLayers(6)
+                  .dropout(0.1)
+                  .norm(TransformerConfig.Norm.POST)
+                  .tie(TransformerConfig.Tie.NONE)
+                  .maxPositions(256)
+                  .build(),
+              900,
+              1000);
       assertEquals(stacks + 900 * d + 1000 * d + (d * 1000 + 1000), untied.parameters().count());
     }
   }
@@ -155,15 +189,25 @@ class TransformerSeq2SeqTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                new TransformerOptions(
-                    10, 4, 32, 1, 1, 0.1, false, TransformerOptions.Tie.OUTPUT, 64, 20, 20));
-    assertEquals("heads must divide d (10), was 4", e.getMessage());
-    e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new TransformerOptions(
-                    8, 4, 32, 1, 1, 0.1, false, TransformerOptions.Tie.ALL, 64, 20, 21));
+                TransformerConfig.builder()
+                    .dModel(10)
+                    .heads(4)
+                    .ffn(32)
+                    .encoderLayers(1)
+                    .decoderLayers(1)
+                    .dropout(0.1)
+                    .norm(TransformerConfig.Norm.POST)
+                    .tie(TransformerConfig.Tie.OUTPUT)
+                    .maxPositions(64)
+                    .build());
+    assertEquals("model.heads: must divide model.dModel (10), was 4", e.getMessage());
+    TransformerConfig tieAll =
+        TransformerConfig.builder().dModel(8).heads(4).tie(TransformerConfig.Tie.ALL).build();
+    try (NDManager m = Engines.start().newBaseManager()) {
+      e =
+          assertThrows(
+              IllegalArgumentException.class, () -> new TransformerSeq2Seq(m, tieAll, 20, 21));
+    }
     assertEquals(
         "tie all needs one vocabulary for both sides, sizes were 20 and 21", e.getMessage());
   }
@@ -171,7 +215,7 @@ class TransformerSeq2SeqTest {
   @Test
   void attentionViewPicksALayerAndHead() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      TransformerSeq2Seq model = model(m, false, TransformerOptions.Tie.OUTPUT);
+      TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
       DecoderState s0 = model.encode(m.create(SRC), SRC_LENGTHS);
       NDArray bos = m.create(new long[] {2, 2});
       float[] mean = model.step(bos, s0).attention().toFloatArray();

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class LearningRateScheduleTest {
   private static TrainConfig train(String... overrides) {
-    String yaml =
-        "data: {train: t, src: a, trg: b}\nmodel: {type: rnn}\ntrain: {learningRate: 0.7}\n";
-    return ConfigLoader.parse(yaml, "t.yaml", List.of(overrides)).train();
+    String yaml = "train: {learningRate: 0.7}\n";
+    return ConfigLoader.parse(
+        yaml, "t.yaml", List.of(overrides), s -> TrainConfig.read(s.section("train")));
   }
 
   @Test

@@ -1,9 +1,18 @@
-package dev.seq4j.config;
+package dev.seq4j.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq4j.config.ConfigException;
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.RunConfig;
+import dev.seq4j.config.TrainConfig;
+import dev.seq4j.model.charrnn.CharRnnConfig;
+import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.translate.TranslationConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +27,14 @@ class NamesConfigTest {
       """;
 
   private static RunConfig parse(String yaml, String... overrides) {
-    return ConfigLoader.parseRun(yaml, "n.yaml", List.of(overrides));
+    return ConfigLoader.parse(
+        yaml,
+        "n.yaml",
+        List.of(overrides),
+        s ->
+            RunConfig.task(s) == RunConfig.Task.TRANSLATE
+                ? TranslationConfig.read(s)
+                : NamesConfig.read(s));
   }
 
   private static String error(String yaml, String... overrides) {
@@ -31,8 +47,15 @@ class NamesConfigTest {
     assertEquals(RunConfig.Task.CLASSIFY, c.task());
     assertEquals("names-classifier", c.name());
     assertEquals(new NamesConfig.Data("names", 0.70, 0.15, 42, false), c.data());
-    assertEquals(
-        new NamesConfig.Model(RnnConfig.Cell.LSTM, 64, 32, 1, true, 128, 0.2, false), c.model());
+    CharRnnConfig m = c.model();
+    assertEquals(CellType.LSTM, m.cell());
+    assertEquals(64, m.embedding(), "default");
+    assertEquals(32, m.hidden());
+    assertEquals(1, m.layers(), "default");
+    assertTrue(m.bidirectional());
+    assertEquals(128, m.mlpHidden(), "default");
+    assertEquals(0.2, m.dropout());
+    assertFalse(m.conditioned(), "default");
     assertEquals(NamesConfig.ClassWeights.BALANCED, c.classWeights());
     assertEquals(TrainConfig.Metric.ACCURACY, c.train().metric());
     assertEquals(3, c.train().epochs());
@@ -43,23 +66,36 @@ class NamesConfigTest {
     NamesConfig c =
         (NamesConfig)
             parse(CLASSIFY, "data.splitSeed=7", "model.layers=2", "data.folder=\"my names\"");
-    assertEquals(c, parse(ConfigWriter.toYaml(c)));
+    assertEquals(c, parse(c.toYaml()));
     NamesConfig g =
         (NamesConfig)
             parse("task: generate\ndata: {folder: n}\nmodel: {conditioned: true, cell: gru}\n");
-    assertEquals(g, parse(ConfigWriter.toYaml(g)));
+    assertEquals(g, parse(g.toYaml()));
     assertEquals(RunConfig.Task.GENERATE, g.task());
   }
 
   @Test
   void translationIsTheDefaultTaskAndTheOnlyOneLoadAccepts() {
     String translation = "data: {train: t, src: de, trg: en}\nmodel: {type: rnn}\n";
-    assertInstanceOf(ExperimentConfig.class, parse(translation));
-    assertInstanceOf(ExperimentConfig.class, parse("task: translate\n" + translation));
+    assertInstanceOf(TranslationConfig.class, parse(translation));
+    assertInstanceOf(TranslationConfig.class, parse("task: translate\n" + translation));
     assertEquals(
         "n.yaml: task is 'classify', not a translation experiment (names models are used with"
             + " seq4j classify and seq4j generate)",
-        assertThrows(ConfigException.class, () -> ConfigLoader.parse(CLASSIFY, "n.yaml", List.of()))
+        assertThrows(
+                ConfigException.class, () -> TranslationConfig.parse(CLASSIFY, "n.yaml", List.of()))
+            .getMessage());
+  }
+
+  @Test
+  void aTranslationIsNotANamesExperiment() {
+    assertEquals(
+        "n.yaml: task is 'translate', not a names experiment (names models need task classify or"
+            + " generate)",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    NamesConfig.parse("data: {train: t, src: de, trg: en}\n", "n.yaml", List.of()))
             .getMessage());
   }
 

@@ -1,4 +1,15 @@
-package dev.seq4j.config;
+package dev.seq4j.names;
+
+import dev.seq4j.config.Bound;
+import dev.seq4j.config.ConfigException;
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.ConfigWriter;
+import dev.seq4j.config.RunConfig;
+import dev.seq4j.config.Section;
+import dev.seq4j.config.TrainConfig;
+import dev.seq4j.model.charrnn.CharRnnConfig;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A character-level model of names: a classifier (surname → nationality) or a generator (a
@@ -14,7 +25,7 @@ public record NamesConfig(
     long seed,
     Task task,
     Data data,
-    Model model,
+    CharRnnConfig model,
     TrainConfig train,
     ClassWeights classWeights)
     implements RunConfig {
@@ -39,7 +50,8 @@ public record NamesConfig(
   public record Data(
       String folder, double trainShare, double validShare, long splitSeed, boolean lowercase) {
 
-    static Data read(Section s) {
+    /** Reads the {@code data} section. */
+    public static Data read(Section s) {
       Data d =
           new Data(
               s.string("folder", null, true),
@@ -60,50 +72,30 @@ public record NamesConfig(
     }
   }
 
-  /**
-   * The network.
-   *
-   * @param cell the recurrent cell
-   * @param embedding character embedding size
-   * @param hidden recurrent state size
-   * @param layers stacked recurrent layers
-   * @param bidirectional read each name in both directions (classifier only)
-   * @param mlpHidden classifier: size of the MLP's hidden layer (0: one linear layer)
-   * @param dropout dropout on embeddings, between layers and in the MLP
-   * @param conditioned generator: the nationality's embedding initialises the hidden state
-   */
-  public record Model(
-      RnnConfig.Cell cell,
-      int embedding,
-      int hidden,
-      int layers,
-      boolean bidirectional,
-      int mlpHidden,
-      double dropout,
-      boolean conditioned) {
-
-    static Model read(Section s) {
-      Model m =
-          new Model(
-              s.choice("cell", RnnConfig.Cell.GRU, RnnConfig.Cell.class),
-              (int) s.integer("embedding", 64, 1, 65_536),
-              (int) s.integer("hidden", 128, 1, 65_536),
-              (int) s.integer("layers", 1, 1, 16),
-              s.bool("bidirectional", false),
-              (int) s.integer("mlpHidden", 128, 0, 65_536),
-              s.number("dropout", 0.0, Bound.atLeast(0), Bound.below(1)),
-              s.bool("conditioned", false));
-      s.finish();
-      return m;
-    }
+  /** Loads a names experiment ({@code task: classify} or {@code generate}). */
+  public static NamesConfig load(Path file, List<String> overrides) {
+    return ConfigLoader.load(file, overrides, NamesConfig::read);
   }
 
-  static NamesConfig read(Section s, Task task) {
+  /** Parses a names experiment; {@code source} names the text in error messages. */
+  public static NamesConfig parse(String text, String source, List<String> overrides) {
+    return ConfigLoader.parse(text, source, overrides, NamesConfig::read);
+  }
+
+  /** Reads the top level of a names YAML (its {@code task} must be classify or generate). */
+  public static NamesConfig read(Section s) {
+    Task task = RunConfig.task(s);
+    if (task == Task.TRANSLATE) {
+      throw new ConfigException(
+          s.source()
+              + ": task is 'translate', not a names experiment (names models need task classify"
+              + " or generate)");
+    }
     String name = s.string("name", task == Task.CLASSIFY ? "names-classifier" : "names", false);
     long seed = s.integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
     Data data = Data.read(s.section("data"));
     Section modelSection = s.section("model");
-    Model model = Model.read(modelSection);
+    CharRnnConfig model = CharRnnConfig.read(modelSection);
     Section trainSection = s.section("train");
     ClassWeights weights =
         trainSection.choice("classWeights", ClassWeights.NONE, ClassWeights.class);
@@ -137,5 +129,18 @@ public record NamesConfig(
               + train.teacherForcing());
     }
     return new NamesConfig(name, seed, task, data, model, train, weights);
+  }
+
+  /** The resolved configuration as YAML that {@link #parse} reads back to an equal record. */
+  public String toYaml() {
+    return ConfigWriter.HEADER
+        + ConfigWriter.entry("task", task)
+        + ConfigWriter.entry("name", name)
+        + ConfigWriter.entry("seed", seed)
+        + ConfigWriter.section("data", data)
+        + ConfigWriter.section("model", model)
+        + "train:\n"
+        + ConfigWriter.field("classWeights", classWeights)
+        + ConfigWriter.fields(train);
   }
 }
