@@ -151,13 +151,45 @@ class BeamSearchTest {
                 .build(),
             12,
             12);
-    return List.of(rnn, transformer);
+    // Bahdanau's decoder with the location term and the context vector fed at every step
+    RnnSeq2Seq located =
+        new RnnSeq2Seq(
+            m,
+            RnnConfig.builder()
+                .cell(CellType.GRU)
+                .embedding(6)
+                .hidden(8)
+                .context(RnnConfig.Context.EVERY_STEP)
+                .attention(AttentionKind.ADDITIVE)
+                .decoder(RnnConfig.Decoder.BAHDANAU)
+                .locationWidth(3)
+                .build(),
+            12,
+            12);
+    return List.of(rnn, transformer, located);
+  }
+
+  /** Cho's encoder–decoder without attention: the context vector fed at every step. */
+  private static Seq2SeqModel plainCho(NDManager m) {
+    return new RnnSeq2Seq(
+        m,
+        RnnConfig.builder()
+            .cell(CellType.GRU)
+            .embedding(6)
+            .hidden(8)
+            .layers(2)
+            .context(RnnConfig.Context.EVERY_STEP)
+            .build(),
+        12,
+        12);
   }
 
   @Test
   void beamOneEqualsGreedyForEveryModelFamily() {
     try (NDManager m = Engines.start().newBaseManager()) {
-      for (Seq2SeqModel model : models(m)) {
+      List<Seq2SeqModel> all = new java.util.ArrayList<>(models(m));
+      all.add(plainCho(m));
+      for (Seq2SeqModel model : all) {
         LengthLimit cap = new LengthLimit(12, 2, 1);
         int[][] greedy = new Greedy(2, EOS, cap).decode(model, m, SRC, LENGTHS);
         List<List<Hypothesis>> beam =

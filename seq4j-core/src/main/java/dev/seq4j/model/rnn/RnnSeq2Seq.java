@@ -19,6 +19,7 @@ import dev.seq4j.model.attention.AttentionScore;
 import dev.seq4j.model.attention.LocationTerm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -96,21 +97,18 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
    * the attentional hidden state {@code s~ = tanh(W_c [c; s] + b_c)}.
    */
   private NDArray readout(NDArray s, State state, boolean training) {
-    return readoutWithWeights(s, state, training).logits();
-  }
-
-  private Readout readoutWithWeights(NDArray s, State state, boolean training) {
-    if (attention == null) {
-      return new Readout(output.apply(dropout(s, training)), null, null);
+    if (state instanceof AttentionalState a) {
+      return attentional(s, attend(s, a), training).logits();
     }
-    return attentional(s, attend(s, state), training);
+    return output.apply(dropout(s, training));
   }
 
   /** Attention from queries {@code q} (B, T, H); with the location term T must be 1. */
-  private Attention.Result attend(NDArray q, State state) {
+  private Attention.Result attend(NDArray q, AttentionalState state) {
+    Memory m = state.memory();
     NDArray bias =
-        location == null ? null : LocationTerm.apply(state.previous(), state.banded()); // (B,1,S)
-    return attention.attend(q, state.memory(), state.mask(), bias);
+        m.banded().map(banded -> LocationTerm.apply(state.weights(), banded)).orElse(null);
+    return attention.attend(q, m.keys(), m.mask(), bias); // bias (B, 1, S) or none
   }
 
   /** {@code s~ = tanh(W_c [c; s] + b_c)}, {@code logits = W_y s~ + b_y}. */
@@ -122,12 +120,22 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   /** Logits (B, T, V), attention weights (B, T, S) and s~ (B, T, H); the last two may be null. */
   private record Readout(NDArray logits, NDArray weights, NDArray sTilde) {}
 
-  /**
-   * One decoder step from embedded input {@code y} (B, 1, E). Bahdanau: attend from the previous
-   * top-layer state, feed the context with the input, then read out from the new state and that
-   * context. Luong with input feeding: feed the previous s~ with the input.
-   */
+  /** One decoder step from embedded input {@code y} (B, 1, E), for either decoder variant. */
   private StepResult decodeStep(NDArray y, State state, boolean training) {
+    if (state instanceof AttentionalState a) {
+      return attentionalStep(y, a, training);
+    }
+    RnnDecoder.Decoded d = decoder.run(y, state.layers(), fed(state), training, mode);
+    Readout r = new Readout(output.apply(dropout(d.outputs(), training)), null, null);
+    return new StepResult(r, new PlainState(d.states(), state.context()));
+  }
+
+  /**
+   * One attentional step. Bahdanau: attend from the previous top-layer state, feed the context with
+   * the input, then read out from the new state and that context. Luong: step, then attend from the
+   * new state; with input feeding the previous s~ is fed with the input.
+   */
+  private StepResult attentionalStep(NDArray y, AttentionalState state, boolean training) {
     NDList input = new NDList(y);
     Attention.Result early = null;
     if (options.decoder() == RnnConfig.Decoder.BAHDANAU) {
@@ -136,17 +144,19 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
       input.add(early.context()); // (B, 1, K)
     }
     if (options.inputFeeding()) {
-      input.add(state.feed().expandDims(1)); // (B, 1, H)
+      input.add(state.sTilde().expandDims(1)); // (B, 1, H)
     }
     NDArray x = input.size() == 1 ? y : NDArrays.concat(input, 2);
-    RnnDecoder.Decoded d = decoder.run(x, state.layers(), state.context(), training, mode);
-    Readout r =
-        early != null
-            ? attentional(d.outputs(), early, training)
-            : readoutWithWeights(d.outputs(), state, training);
-    NDArray feed = options.inputFeeding() ? r.sTilde().squeeze(1) : null;
-    NDArray previous = location != null ? r.weights().squeeze(1) : null;
-    return new StepResult(r, state.next(d.states(), feed, previous));
+    RnnDecoder.Decoded d = decoder.run(x, state.layers(), fed(state), training, mode);
+    Attention.Result r = early != null ? early : attend(d.outputs(), state);
+    Readout out = attentional(d.outputs(), r, training);
+    return new StepResult(
+        out, state.next(d.states(), out.sTilde().squeeze(1), out.weights().squeeze(1)));
+  }
+
+  /** The context vector when it is fed at every step (Cho), else none. */
+  private NDArray fed(State state) {
+    return options.context() == RnnConfig.Context.EVERY_STEP ? state.context() : null;
   }
 
   private record StepResult(Readout readout, State state) {}
@@ -181,7 +191,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
             || location != null;
     if (teacherForcing >= 1.0 && !stepwise) {
       NDArray y = dropout(trgEmbedding.lookup(trgIn), training); // (B, T, E)
-      RnnDecoder.Decoded d = decoder.run(y, state.layers(), state.context(), training, mode);
+      RnnDecoder.Decoded d = decoder.run(y, state.layers(), fed(state), training, mode);
       return readout(d.outputs(), state, training); // (B, T, V)
     }
     return logitsWithOwnPredictions(trgIn, state, teacherForcing, random, training);
@@ -225,24 +235,26 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     NDArray x = dropout(srcEmbedding.lookup(ids), training); // (B, S, E)
     RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode);
     List<CellState> init = bridge.apply(encoded);
-    NDArray context =
-        options.context() == RnnConfig.Context.EVERY_STEP ? init.get(init.size() - 1).h() : null;
+    NDArray context = init.get(init.size() - 1).h(); // c: the top layer of s_0, (B, H)
+    if (attention == null) {
+      return new PlainState(init, context);
+    }
+    NDManager m = src.getManager();
     long batch = src.getShape().get(0);
     int srcLength = (int) src.getShape().get(1);
-    NDArray mask =
-        attention == null ? null : Masks.lengthMask(src.getManager(), srcLengths, srcLength);
-    NDArray feed =
-        options.inputFeeding() ? src.getManager().zeros(new Shape(batch, options.hidden())) : null;
-    NDArray previous =
-        location != null ? src.getManager().zeros(new Shape(batch, srcLength)) : null;
-    NDArray banded = location != null ? location.banded(src.getManager(), srcLength) : null;
-    return new State(
-        init, context, attention == null ? null : encoded.outputs(), mask, feed, previous, banded);
+    Memory memory =
+        new Memory(
+            encoded.outputs(), // (B, S, D·H)
+            Masks.lengthMask(m, srcLengths, srcLength),
+            Optional.ofNullable(location).map(l -> l.banded(m, srcLength)));
+    NDArray sTilde = m.zeros(new Shape(batch, options.hidden())); // s~_0 = 0
+    NDArray weights = m.zeros(new Shape(batch, srcLength)); // no position attended yet
+    return new AttentionalState(init, context, memory, sTilde, weights);
   }
 
   @Override
   public Step step(NDArray previous, DecoderState decoderState) {
-    State state = (State) decoderState;
+    State state = (State) decoderState; // a state this model's encode made
     NDArray y = trgEmbedding.lookup(previous.expandDims(1)); // (B, 1, E)
     StepResult r = decodeStep(y, state, false);
     NDArray weights = r.readout().weights();
@@ -255,67 +267,99 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * Per-layer decoder states, the context vector fed at every step (or null), for attention the
-   * encoder states (B, S, D·H) with their mask (B, S) (or null), the previous s~ for input feeding
-   * (B, H), and for the location term the previous attention weights (B, S) with its banded kernel
-   * matrix (S, S), built once per batch (or null).
+   * The decoding state of a batch: each layer's recurrent state and the context vector {@code c},
+   * the top layer of the bridged initial state (B, H), fed at every step when {@code context:
+   * every-step}. One record per decoder variant.
    */
-  record State(
-      List<CellState> layers,
-      NDArray context,
-      NDArray memory,
-      NDArray mask,
-      NDArray feed,
-      NDArray previous,
-      NDArray banded)
-      implements DecoderState {
+  sealed interface State extends DecoderState permits PlainState, AttentionalState {
+    List<CellState> layers();
 
-    State next(List<CellState> newLayers, NDArray newFeed, NDArray newPrevious) {
-      return new State(newLayers, context, memory, mask, newFeed, newPrevious, banded);
+    NDArray context();
+
+    @Override
+    State select(NDArray rows);
+
+    @Override
+    State reorder(NDArray rows);
+  }
+
+  /** The plain encoder–decoder's state: the layers and the context vector. */
+  record PlainState(List<CellState> layers, NDArray context) implements State {
+
+    @Override
+    public PlainState select(NDArray rows) {
+      return new PlainState(CellState.rows(layers, rows), DecoderState.rows(context, rows));
     }
 
     @Override
-    public State select(NDArray rows) {
-      State r = reorder(rows);
-      return new State(
-          r.layers(),
-          DecoderState.rows(context, rows),
-          DecoderState.rows(memory, rows),
-          DecoderState.rows(mask, rows),
-          r.feed(),
-          r.previous(),
-          banded);
-    }
-
-    @Override
-    public State reorder(NDArray rows) {
-      List<CellState> picked = new ArrayList<>();
-      for (CellState s : layers) {
-        picked.add(new CellState(DecoderState.rows(s.h(), rows), DecoderState.rows(s.c(), rows)));
-      }
-      return new State(
-          picked,
-          context,
-          memory,
-          mask,
-          DecoderState.rows(feed, rows),
-          DecoderState.rows(previous, rows),
-          banded);
+    public PlainState reorder(NDArray rows) {
+      return new PlainState(CellState.rows(layers, rows), context);
     }
 
     @Override
     public void attach(NDManager manager) {
-      for (CellState s : layers) {
-        s.h().attach(manager);
-        if (s.c() != null) {
-          s.c().attach(manager);
-        }
-      }
-      for (NDArray a : new NDArray[] {context, memory, mask, feed, previous, banded}) {
-        if (a != null) {
-          a.attach(manager);
-        }
-      }
+      CellState.attach(layers, manager);
+      context.attach(manager);
+    }
+  }
+
+  /**
+   * What attention reads and no step changes: the encoder states (B, S, D·H), their mask (B, S)
+   * and, with the location term, its banded kernel matrix (S, S), built once per batch.
+   */
+  record Memory(NDArray keys, NDArray mask, Optional<NDArray> banded) {
+    Memory select(NDArray rows) {
+      return new Memory(DecoderState.rows(keys, rows), DecoderState.rows(mask, rows), banded);
+    }
+
+    void attach(NDManager manager) {
+      keys.attach(manager);
+      mask.attach(manager);
+      banded.ifPresent(b -> b.attach(manager));
+    }
+  }
+
+  /**
+   * The attentional decoder's state: besides the layers and the context vector, the memory, the
+   * previous attentional hidden state s~ (B, H), read by input feeding, and the previous attention
+   * weights (B, S), read by the location term (both zeros before the first step).
+   */
+  record AttentionalState(
+      List<CellState> layers, NDArray context, Memory memory, NDArray sTilde, NDArray weights)
+      implements State {
+
+    AttentionalState next(List<CellState> newLayers, NDArray newSTilde, NDArray newWeights) {
+      return new AttentionalState(newLayers, context, memory, newSTilde, newWeights);
+    }
+
+    @Override
+    public AttentionalState select(NDArray rows) {
+      AttentionalState r = reorder(rows);
+      return new AttentionalState(
+          r.layers(),
+          DecoderState.rows(context, rows),
+          memory.select(rows),
+          r.sTilde(),
+          r.weights());
+    }
+
+    @Override
+    public AttentionalState reorder(NDArray rows) {
+      return new AttentionalState(
+          CellState.rows(layers, rows),
+          context,
+          memory,
+          DecoderState.rows(sTilde, rows),
+          DecoderState.rows(weights, rows));
+    }
+
+    @Override
+    public void attach(NDManager manager) {
+      CellState.attach(layers, manager);
+      context.attach(manager);
+      memory.attach(manager);
+      sTilde.attach(manager);
+      weights.attach(manager);
     }
   }
 }
