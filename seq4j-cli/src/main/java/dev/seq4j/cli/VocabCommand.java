@@ -1,7 +1,7 @@
 package dev.seq4j.cli;
 
+import dev.seq4j.config.SpecialTokens;
 import dev.seq4j.data.TextLines;
-import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import java.nio.file.Path;

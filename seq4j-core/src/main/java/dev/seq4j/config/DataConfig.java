@@ -37,7 +37,7 @@ public record DataConfig(
     int bpeVocabulary,
     boolean bpeJoint,
     boolean sharedVocabulary,
-    SpecialsConfig specials) {
+    SpecialTokens specials) {
 
   /** Corpus file layouts. */
   public enum Format {
@@ -74,7 +74,7 @@ public record DataConfig(
             (int) s.integer("bpeVocabulary", 0, 0, 10_000_000),
             s.bool("bpeJoint", true),
             s.bool("sharedVocabulary", false),
-            SpecialsConfig.read(s.section("specials")));
+            SpecialTokens.read(s.section("specials")));
     s.finish();
     if (c.bpeMerges() > 0 && c.bpeVocabulary() > 0) {
       throw s.invalid("bpeVocabulary", "give data.bpeMerges or data.bpeVocabulary, not both");

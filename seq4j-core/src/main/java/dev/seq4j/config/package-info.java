@@ -6,8 +6,8 @@
  * record reads are the keys it allows. {@link dev.seq4j.config.ConfigWriter} writes any record back
  * (components as keys, enums by their {@link dev.seq4j.config.Choices} names). Here live the
  * sections every task shares: {@code DataConfig}, {@code TrainConfig}, {@code DecodeConfig}, {@code
- * SpecialsConfig}, and {@link dev.seq4j.config.RunConfig}, what every experiment has. The records
- * of a task or a model family live with it ({@code translate.TranslationConfig}, {@code
+ * SpecialTokens}, and {@link dev.seq4j.config.RunConfig}, what every experiment has. The records of
+ * a task or a model family live with it ({@code translate.TranslationConfig}, {@code
  * names.NamesConfig}, {@code model.rnn.RnnConfig}, …); this package imports none of them.
  *
  * <p>A new setting: add a record component, read it in the record's {@code read} method (which

@@ -1,8 +1,8 @@
 package dev.seq4j.names;
 
+import dev.seq4j.config.SpecialTokens;
 import dev.seq4j.data.NamesCorpus;
 import dev.seq4j.tokenize.CharTokenizer;
-import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;

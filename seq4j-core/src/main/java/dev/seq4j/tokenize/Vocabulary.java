@@ -1,5 +1,6 @@
 package dev.seq4j.tokenize;
 
+import dev.seq4j.config.SpecialTokens;
 import dev.seq4j.io.TempFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

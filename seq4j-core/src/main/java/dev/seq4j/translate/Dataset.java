@@ -1,13 +1,12 @@
 package dev.seq4j.translate;
 
 import dev.seq4j.config.DataConfig;
-import dev.seq4j.config.SpecialsConfig;
+import dev.seq4j.config.SpecialTokens;
 import dev.seq4j.data.ParallelCorpus;
 import dev.seq4j.data.SentencePair;
 import dev.seq4j.data.batch.Example;
 import dev.seq4j.tokenize.Bpe;
 import dev.seq4j.tokenize.BpeTokenizer;
-import dev.seq4j.tokenize.SpecialTokens;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Tokenizers;
 import dev.seq4j.tokenize.Vocabulary;
@@ -61,7 +60,7 @@ public record Dataset(
       trainSrc = segmentAll(trainSrc, srcBpe);
       trainTrg = segmentAll(trainTrg, trgBpe);
     }
-    SpecialTokens specials = specials(data.specials());
+    SpecialTokens specials = data.specials();
     Vocabulary src;
     Vocabulary trg;
     if (data.sharedVocabulary()) {
@@ -119,10 +118,5 @@ public record Dataset(
 
   private static List<SentencePair> read(DataConfig data, String path) {
     return ParallelCorpus.readAll(path, data.format(), data.src(), data.trg());
-  }
-
-  /** The vocabulary specials a configuration describes. */
-  public static SpecialTokens specials(SpecialsConfig s) {
-    return new SpecialTokens(s.pad(), s.unk(), s.bos(), s.eos(), s.order());
   }
 }

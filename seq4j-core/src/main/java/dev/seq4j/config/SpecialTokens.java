@@ -1,10 +1,12 @@
-package dev.seq4j.tokenize;
+package dev.seq4j.config;
 
 import java.util.HashSet;
 import java.util.List;
 
 /**
- * The four special tokens and their id order.
+ * The four special tokens and their id order: {@code data.specials} in YAML, and what a {@code
+ * tokenize.Vocabulary} is built and saved with. The default is {@code <pad>=0 <unk>=1 <bos>=2
+ * <eos>=3}; the source document's layout is {@code bos: <sos>, order: [bos, eos, pad, unk]}.
  *
  * @param pad padding
  * @param unk unknown token
@@ -15,17 +17,18 @@ import java.util.List;
 public record SpecialTokens(String pad, String unk, String bos, String eos, List<String> order) {
   private static final List<String> ROLES = List.of("pad", "unk", "bos", "eos");
 
-  /** Validates the roles and tokens. */
+  /** Validates the roles and tokens; errors name the YAML key ({@code data.specials.…}). */
   public SpecialTokens {
     order = List.copyOf(order);
     if (order.size() != 4 || !new HashSet<>(order).equals(new HashSet<>(ROLES))) {
-      throw new IllegalArgumentException(
-          "order must list each of pad, unk, bos, eos once, was " + order);
+      throw new InvalidSetting(
+          "data.specials.order", "must list each of pad, unk, bos, eos once, was " + order);
     }
     List<String> tokens = List.of(pad, unk, bos, eos);
     if (new HashSet<>(tokens).size() != 4 || tokens.stream().anyMatch(String::isBlank)) {
-      throw new IllegalArgumentException(
-          "special tokens must be distinct and non-empty, were " + tokens);
+      throw new InvalidSetting(
+          "data.specials.pad",
+          "the four special tokens must be distinct and non-empty, were " + tokens);
     }
   }
 
@@ -45,7 +48,22 @@ public record SpecialTokens(String pad, String unk, String bos, String eos, List
     return new SpecialTokens("<MASK>", "<UNK>", "<BEGIN>", "<END>", ROLES);
   }
 
-  /** The token of a role. */
+  /** Reads {@code data.specials}; defaults are those of {@link #translation()}. */
+  static SpecialTokens read(Section s) {
+    SpecialTokens c =
+        s.check(
+            () ->
+                new SpecialTokens(
+                    s.string("pad", "<pad>", false),
+                    s.string("unk", "<unk>", false),
+                    s.string("bos", "<bos>", false),
+                    s.string("eos", "<eos>", false),
+                    s.strings("order", ROLES)));
+    s.finish();
+    return c;
+  }
+
+  /** The token of a role ({@code pad}, {@code unk}, {@code bos} or {@code eos}). */
   public String token(String role) {
     return switch (role) {
       case "pad" -> pad;
