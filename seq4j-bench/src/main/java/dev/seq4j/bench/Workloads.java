@@ -12,6 +12,7 @@ import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
+import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.model.attention.AttentionKind;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnConfig;
@@ -349,7 +350,11 @@ public final class Workloads {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
           NDArray logits =
               model.logits(
-                  scope.create(src[k]), srcLengths, scope.create(trgIn[k]), 1.0, null, true);
+                  scope.create(src[k]),
+                  srcLengths,
+                  scope.create(trgIn[k]),
+                  TeacherForcing.ALWAYS,
+                  true);
           NDArray targets = scope.create(trgOut[k]);
           NDArray mask = scope.ones(targets.getShape(), DataType.BOOLEAN);
           MaskedCrossEntropy.Result r = MaskedCrossEntropy.loss(logits, targets, mask, smoothing);

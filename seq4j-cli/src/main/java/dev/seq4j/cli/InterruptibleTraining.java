@@ -2,6 +2,7 @@ package dev.seq4j.cli;
 
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.train.TrainingRun;
 import dev.seq4j.translate.TranslationConfig;
 import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
@@ -30,7 +31,9 @@ final class InterruptibleTraining {
       TranslationConfig config, Path out, boolean resume, PrintStream err) throws IOException {
     return train(
         (listener, onTrainer) ->
-            TranslationExperiment.run(config, out, resume, listener, onTrainer),
+            TranslationExperiment.run(
+                config,
+                TrainingRun.in(out).resuming(resume).heardBy(listener).withTrainer(onTrainer)),
         err);
   }
 

@@ -7,6 +7,7 @@ import dev.seq4j.names.NamesConfig;
 import dev.seq4j.names.NamesExperiment;
 import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.train.TrainingRun;
 import dev.seq4j.translate.TranslationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,13 @@ public final class TrainCommand implements Callable<Integer> {
     if (run instanceof NamesConfig names) {
       NamesExperiment.Outcome o =
           InterruptibleTraining.train(
-              (listener, onTrainer) -> NamesExperiment.run(names, dir, resume, listener, onTrainer),
+              (listener, onTrainer) ->
+                  NamesExperiment.run(
+                      names,
+                      TrainingRun.in(dir)
+                          .resuming(resume)
+                          .heardBy(listener)
+                          .withTrainer(onTrainer)),
               System.err);
       r = o.train();
       test = o.test();

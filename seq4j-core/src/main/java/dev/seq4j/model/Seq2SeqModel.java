@@ -1,7 +1,6 @@
 package dev.seq4j.model;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Random;
 
 /**
  * An encoder–decoder over token ids. The trainer and the decoders know only this interface.
@@ -18,19 +17,13 @@ public interface Seq2SeqModel extends AutoCloseable {
    *
    * @param src source ids (B, S)
    * @param trgIn decoder inputs (B, T)
-   * @param teacherForcing probability that a step reads the reference token rather than the model's
-   *     own previous prediction (1 = always)
-   * @param random draws the teacher-forcing choices (unused when teacherForcing is 1)
+   * @param forcing how often a step reads the reference token rather than the model's own previous
+   *     prediction
    * @param training enables dropout
    * @return logits (B, T, V)
    */
   NDArray logits(
-      NDArray src,
-      int[] srcLengths,
-      NDArray trgIn,
-      double teacherForcing,
-      Random random,
-      boolean training);
+      NDArray src, int[] srcLengths, NDArray trgIn, TeacherForcing forcing, boolean training);
 
   /**
    * Encodes a batch for step-by-step decoding (inference mode: no dropout) with the decode-time

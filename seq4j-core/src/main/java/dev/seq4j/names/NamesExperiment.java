@@ -4,16 +4,14 @@ import dev.seq4j.config.RunConfig;
 import dev.seq4j.io.RunLock;
 import dev.seq4j.train.MetricsLog;
 import dev.seq4j.train.RunDirectory;
-import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.train.TrainingRun;
 import dev.seq4j.train.TrainingTask;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,21 +39,10 @@ public final class NamesExperiment {
    */
   public record Outcome(Trainer.TrainResult train, Map<String, Object> test) {}
 
-  /**
-   * Trains {@code config} into {@code runDir}.
-   *
-   * @param resume continue from {@code runDir/checkpoints/last} (the run's own config is used)
-   * @param onTrainer receives the trainer before training starts (to request a stop on a signal)
-   */
-  public static Outcome run(
-      NamesConfig config,
-      Path runDir,
-      boolean resume,
-      TrainListener listener,
-      Consumer<Trainer> onTrainer)
-      throws IOException {
-    RunDirectory run = new RunDirectory(runDir);
-    try (RunLock lock = run.openForTraining(resume, config.toYaml())) {
+  /** Trains {@code config} as {@code request} says (directory, resume, listener). */
+  public static Outcome run(NamesConfig config, TrainingRun request) throws IOException {
+    RunDirectory run = new RunDirectory(request.dir());
+    try (RunLock lock = run.openForTraining(request.resume(), config.toYaml())) {
       NamesData data = NamesData.prepare(config.data());
       MetricsLog.writeJson(run.file("data.json"), data.describe());
       try (NamesBundle bundle = NamesBundle.create(config, data.chars(), data.labels())) {
@@ -64,7 +51,7 @@ public final class NamesExperiment {
             bundle.parameters().count(),
             data.chars().size());
         TrainingTask<NameBatch> task = task(bundle, data);
-        Trainer.TrainResult result = Trainer.run(task, config, run, resume, listener, onTrainer);
+        Trainer.TrainResult result = Trainer.run(task, config, run, request);
         if (result.outcome() == TrainOutcome.INTERRUPTED) {
           return new Outcome(result, Map.of());
         }

@@ -15,21 +15,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The files of a training checkpoint: the model bundle (config, vocabularies, parameters), {@code
+ * The files of a training checkpoint, written from and restored into the trainer's model,
+ * optimizer, schedule and counters: the model bundle (config, vocabularies, parameters), {@code
  * optimizer.state} (named arrays) and {@code trainer.json} (counters, schedule, optimizer steps).
  */
-final class Checkpoints {
+record Checkpoints(
+    SavedModel bundle, Optimizer optimizer, LearningRateSchedule schedule, TrainState state) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Checkpoints() {}
-
-  static void write(
-      Path dir,
-      SavedModel bundle,
-      Optimizer optimizer,
-      LearningRateSchedule schedule,
-      TrainState state)
-      throws IOException {
+  /** Writes everything a resume needs into {@code dir}. */
+  void write(Path dir) throws IOException {
     bundle.save(dir);
     NDList list = new NDList();
     for (Map.Entry<String, NDArray> e : new TreeMap<>(optimizer.state()).entrySet()) {
@@ -47,13 +42,8 @@ final class Checkpoints {
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(trainer));
   }
 
-  static void restore(
-      Path dir,
-      SavedModel bundle,
-      Optimizer optimizer,
-      LearningRateSchedule schedule,
-      TrainState state)
-      throws IOException {
+  /** Restores the model, optimizer, schedule and counters from checkpoint {@code dir}. */
+  void restore(Path dir) throws IOException {
     bundle.parameters().load(dir.resolve(RunDirectory.WEIGHTS));
     NDManager owner = bundle.parameters().manager();
     NDList list = NDList.decode(owner, Files.readAllBytes(dir.resolve("optimizer.state")));

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,25 +74,17 @@ public final class Trainer {
   }
 
   /**
-   * Trains {@code task} into {@code run}, which the caller has opened ({@link
-   * RunDirectory#openForTraining}).
-   *
-   * @param resume continue from {@code checkpoints/last} (or best)
-   * @param onTrainer receives the trainer before training starts (to request a stop on a signal)
+   * Trains {@code task} as {@code request} says into {@code dir}, which the caller has opened
+   * ({@link RunDirectory#openForTraining}).
    */
   public static TrainResult run(
-      TrainingTask<?> task,
-      RunConfig config,
-      RunDirectory run,
-      boolean resume,
-      TrainListener listener,
-      Consumer<Trainer> onTrainer)
+      TrainingTask<?> task, RunConfig config, RunDirectory dir, TrainingRun request)
       throws IOException {
-    Trainer trainer = new Trainer(task, config, run, listener);
-    if (resume) {
+    Trainer trainer = new Trainer(task, config, dir, request.listener());
+    if (request.resume()) {
       trainer.resume();
     }
-    onTrainer.accept(trainer);
+    request.onTrainer().accept(trainer);
     return trainer.fit();
   }
 
@@ -110,7 +101,7 @@ public final class Trainer {
   /** Continues from {@code checkpoints/last} (or best) instead of starting fresh. */
   public void resume() throws IOException {
     Path dir = checkpoints.loadLatestValid(List.of("last", "best"));
-    Checkpoints.restore(dir, model, optimizer, schedule, state);
+    files().restore(dir);
     LOG.info("resuming from {} at epoch {}, batch {}", dir, state.epoch, state.batchInEpoch);
   }
 
@@ -272,7 +263,7 @@ public final class Trainer {
     listener.onEvaluation(row);
     saveLast();
     if (improved || !checkpoints.exists("best")) {
-      checkpoints.save("best", dir -> Checkpoints.write(dir, model, optimizer, schedule, state));
+      checkpoints.save("best", files()::write);
     }
     return cfg.patience() > 0 && state.badEvaluations >= cfg.patience();
   }
@@ -321,8 +312,13 @@ public final class Trainer {
     return improved;
   }
 
+  /** The checkpoint files of this trainer's model, optimizer, schedule and counters. */
+  private Checkpoints files() {
+    return new Checkpoints(model, optimizer, schedule, state);
+  }
+
   private void saveLast() throws IOException {
-    checkpoints.save("last", dir -> Checkpoints.write(dir, model, optimizer, schedule, state));
+    checkpoints.save("last", files()::write);
   }
 
   private TrainResult finish(TrainOutcome outcome) throws IOException {

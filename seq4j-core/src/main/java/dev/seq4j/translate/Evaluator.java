@@ -9,6 +9,7 @@ import dev.seq4j.data.batch.Example;
 import dev.seq4j.eval.Bleu;
 import dev.seq4j.eval.ChrF;
 import dev.seq4j.eval.ExactMatch;
+import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
@@ -88,7 +89,12 @@ public final class Evaluator {
         NDArray logits =
             bundle
                 .model()
-                .logits(b.srcIds(scope), b.srcLengths(), b.trgInIds(scope), 1.0, null, false);
+                .logits(
+                    b.srcIds(scope),
+                    b.srcLengths(),
+                    b.trgInIds(scope),
+                    TeacherForcing.ALWAYS,
+                    false);
         MaskedCrossEntropy.Result r =
             MaskedCrossEntropy.loss(logits, b.trgOutIds(scope), b.trgMask(scope), 0);
         lossSum += r.sum().getFloat();

@@ -2,11 +2,9 @@ package dev.seq4j.translate;
 
 import dev.seq4j.io.RunLock;
 import dev.seq4j.train.RunDirectory;
-import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.train.TrainingRun;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +18,11 @@ public final class TranslationExperiment {
 
   private TranslationExperiment() {}
 
-  /**
-   * Trains {@code config} into {@code runDir}.
-   *
-   * @param resume continue from {@code runDir/checkpoints/last} (the run's own config is used)
-   * @param onTrainer receives the trainer before training starts (to request a stop on a signal)
-   */
-  public static Trainer.TrainResult run(
-      TranslationConfig config,
-      Path runDir,
-      boolean resume,
-      TrainListener listener,
-      Consumer<Trainer> onTrainer)
+  /** Trains {@code config} as {@code request} says (directory, resume, listener). */
+  public static Trainer.TrainResult run(TranslationConfig config, TrainingRun request)
       throws IOException {
-    RunDirectory run = new RunDirectory(runDir);
-    try (RunLock lock = run.openForTraining(resume, config.toYaml())) {
+    RunDirectory run = new RunDirectory(request.dir());
+    try (RunLock lock = run.openForTraining(request.resume(), config.toYaml())) {
       Dataset data = Dataset.load(config.data());
       LOG.info(
           "data: {} training pairs, {} validation pairs; vocabularies {} / {}",
@@ -47,7 +35,7 @@ public final class TranslationExperiment {
               config, data.srcVocabulary(), data.trgVocabulary(), data.srcBpe(), data.trgBpe())) {
         LOG.info("model: {} parameters", bundle.model().parameters().count());
         TranslationTask task = new TranslationTask(bundle, data);
-        return Trainer.run(task, config, run, resume, listener, onTrainer);
+        return Trainer.run(task, config, run, request);
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.seq4j.config.TrainConfig;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
+import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.train.SavedModel;
 import dev.seq4j.train.TrainingTask;
@@ -62,8 +63,7 @@ final class TranslationTask implements TrainingTask<Batch> {
                 batch.srcIds(scope),
                 batch.srcLengths(),
                 batch.trgInIds(scope),
-                cfg.teacherForcing(),
-                new Random(seed * 7_919 + step),
+                new TeacherForcing(cfg.teacherForcing(), new Random(seed * 7_919 + step)),
                 true);
     return MaskedCrossEntropy.loss(
         logits, batch.trgOutIds(scope), batch.trgMask(scope), cfg.labelSmoothing());

@@ -7,8 +7,8 @@ import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
+import dev.seq4j.model.TeacherForcing;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * A decoder whose next-token distribution depends only on the previous token: after {@code <bos>} a
@@ -49,7 +49,7 @@ final class BigramModel implements Seq2SeqModel {
   }
 
   @Override
-  public NDArray logits(NDArray s, int[] l, NDArray t, double f, Random r, boolean training) {
+  public NDArray logits(NDArray s, int[] l, NDArray t, TeacherForcing f, boolean training) {
     throw new UnsupportedOperationException();
   }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.ConfigException;
-import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.TrainOutcome;
+import dev.seq4j.train.TrainingRun;
 import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class NamesExperimentTest {
             "{cell: gru, embedding: 8, hidden: 24, bidirectional: true, mlpHidden: 16}",
             "{epochs: 12, batchSize: 16, learningRate: 0.01, metric: accuracy, classWeights:"
                 + " balanced}");
-    NamesExperiment.Outcome o = NamesExperiment.run(c, run, false, TrainListener.NONE, t -> {});
+    NamesExperiment.Outcome o = NamesExperiment.run(c, TrainingRun.in(run));
     assertEquals(TrainOutcome.COMPLETED, o.train().outcome());
     for (String f :
         List.of(
@@ -80,8 +80,7 @@ class NamesExperimentTest {
     assertEquals(
         run + " already holds a training run: use --resume to continue it, or another --out",
         assertThrows(
-                IllegalArgumentException.class,
-                () -> NamesExperiment.run(c, run, false, TrainListener.NONE, t -> {}))
+                IllegalArgumentException.class, () -> NamesExperiment.run(c, TrainingRun.in(run)))
             .getMessage());
   }
 
@@ -94,14 +93,14 @@ class NamesExperimentTest {
             "generate",
             "{cell: gru, embedding: 8, hidden: 32, conditioned: true}",
             "{epochs: 2, batchSize: 16, learningRate: 0.01}");
-    NamesExperiment.run(two, run, false, TrainListener.NONE, t -> {});
+    NamesExperiment.run(two, TrainingRun.in(run));
     NamesConfig more =
         config(
             "generate",
             "{cell: gru, embedding: 8, hidden: 32, conditioned: true}",
             "{epochs: 15, batchSize: 16, learningRate: 0.01}");
     Files.writeString(run.resolve("config.yaml"), more.toYaml());
-    NamesExperiment.Outcome o = NamesExperiment.run(more, run, true, TrainListener.NONE, t -> {});
+    NamesExperiment.Outcome o = NamesExperiment.run(more, TrainingRun.in(run).resuming(true));
     assertEquals(15, o.train().epochs());
     List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
     assertEquals(16, rows.size(), "header and one row per epoch, resumed after epoch 2");

@@ -12,6 +12,7 @@ import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.model.rnn.Bridge;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnConfig;
@@ -119,8 +120,7 @@ class MemoryScopeTest {
                 scope.create(SRC),
                 new int[] {3, 2},
                 scope.create(TRG),
-                teacherForcing,
-                new Random(1),
+                new TeacherForcing(teacherForcing, new Random(1)),
                 true);
         gc.backward(logits.logSoftmax(2).mean().neg());
       }

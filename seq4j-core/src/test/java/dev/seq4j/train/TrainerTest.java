@@ -51,8 +51,7 @@ class TrainerTest {
   @Test
   void aRunWritesConfigMetricsPlotsAndCheckpoints() throws IOException {
     Path run = root.resolve("run");
-    Trainer.TrainResult r =
-        TranslationExperiment.run(config(), run, false, TrainListener.NONE, t -> {});
+    Trainer.TrainResult r = TranslationExperiment.run(config(), TrainingRun.in(run));
     assertEquals(TrainOutcome.COMPLETED, r.outcome());
     assertEquals(2, r.epochs());
     for (String f :
@@ -78,7 +77,7 @@ class TrainerTest {
     IllegalArgumentException again =
         assertThrows(
             IllegalArgumentException.class,
-            () -> TranslationExperiment.run(config(), run, false, TrainListener.NONE, t -> {}));
+            () -> TranslationExperiment.run(config(), TrainingRun.in(run)));
     assertEquals(
         run + " already holds a training run: use --resume to continue it, or another --out",
         again.getMessage());
@@ -87,10 +86,10 @@ class TrainerTest {
   @Test
   void resumingGivesTheSameResultAsAnUninterruptedRun() throws IOException {
     Path straight = root.resolve("straight");
-    TranslationExperiment.run(config(), straight, false, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(config(), TrainingRun.in(straight));
     Path split = root.resolve("split");
-    TranslationExperiment.run(config("train.epochs=1"), split, false, TrainListener.NONE, t -> {});
-    TranslationExperiment.run(config(), split, true, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(config("train.epochs=1"), TrainingRun.in(split));
+    TranslationExperiment.run(config(), TrainingRun.in(split).resuming(true));
 
     List<Map<String, Double>> a = MetricsLog.read(straight.resolve("metrics.csv"));
     List<Map<String, Double>> b = MetricsLog.read(split.resolve("metrics.csv"));
@@ -110,14 +109,14 @@ class TrainerTest {
   @Test
   void nonFiniteLossAbortsWithoutTouchingCheckpoints() throws IOException {
     Path run = root.resolve("nan");
-    TranslationExperiment.run(config("train.epochs=1"), run, false, TrainListener.NONE, t -> {});
+    TranslationExperiment.run(config("train.epochs=1"), TrainingRun.in(run));
     byte[] before = Files.readAllBytes(run.resolve("checkpoints/last/model.params"));
     TrainingException e =
         assertThrows(
             TrainingException.class,
             () ->
                 TranslationExperiment.run(
-                    config("train.learningRate=1e38"), run, true, TrainListener.NONE, t -> {}));
+                    config("train.learningRate=1e38"), TrainingRun.in(run).resuming(true)));
     assertTrue(e.getMessage().startsWith("non-finite "), e.getMessage());
     assertTrue(e.getMessage().contains("at epoch 2"), e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(run.resolve("checkpoints/last/model.params")));
@@ -128,7 +127,7 @@ class TrainerTest {
     Path run = root.resolve("stop");
     Trainer.TrainResult r =
         TranslationExperiment.run(
-            config("train.epochs=50"), run, false, TrainListener.NONE, Trainer::requestStop);
+            config("train.epochs=50"), TrainingRun.in(run).withTrainer(Trainer::requestStop));
     assertEquals(TrainOutcome.INTERRUPTED, r.outcome());
     assertTrue(Files.isRegularFile(run.resolve("checkpoints/last/MANIFEST.sha256")));
   }
@@ -144,10 +143,7 @@ class TrainerTest {
                 "train.learningRate=1e-12",
                 "train.patience=2",
                 "train.metric=accuracy"),
-            run,
-            false,
-            TrainListener.NONE,
-            t -> {});
+            TrainingRun.in(run));
     assertEquals(TrainOutcome.EARLY_STOPPED, r.outcome());
     assertEquals(3, r.epochs());
     assertEquals(3, MetricsLog.read(run.resolve("metrics.csv")).size());
@@ -157,8 +153,7 @@ class TrainerTest {
   void teacherForcingBelowOneStillTrains() throws IOException {
     Path run = root.resolve("tf");
     Trainer.TrainResult r =
-        TranslationExperiment.run(
-            config("train.teacherForcing=0.5"), run, false, TrainListener.NONE, t -> {});
+        TranslationExperiment.run(config("train.teacherForcing=0.5"), TrainingRun.in(run));
     assertEquals(TrainOutcome.COMPLETED, r.outcome());
     List<Map<String, Double>> rows = MetricsLog.read(run.resolve("metrics.csv"));
     assertTrue(rows.get(1).get("train_loss") < rows.get(0).get("train_loss"), rows.toString());
@@ -168,8 +163,7 @@ class TrainerTest {
   void maxStepsStopsAfterThatManyUpdates() throws IOException {
     Path run = root.resolve("steps");
     Trainer.TrainResult r =
-        TranslationExperiment.run(
-            config("train.maxSteps=3"), run, false, TrainListener.NONE, t -> {});
+        TranslationExperiment.run(config("train.maxSteps=3"), TrainingRun.in(run));
     assertEquals(TrainOutcome.MAX_STEPS, r.outcome());
     assertEquals(3, r.steps());
     assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
@@ -180,11 +174,7 @@ class TrainerTest {
     Path run = root.resolve("time");
     Trainer.TrainResult r =
         TranslationExperiment.run(
-            config("train.epochs=50", "train.timeLimitMinutes=0.00001"),
-            run,
-            false,
-            TrainListener.NONE,
-            t -> {});
+            config("train.epochs=50", "train.timeLimitMinutes=0.00001"), TrainingRun.in(run));
     assertEquals(TrainOutcome.TIME_LIMIT, r.outcome());
     assertTrue(r.steps() < 10, "steps " + r.steps()); // 0.6 ms: less than one epoch of 10 steps
     assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
@@ -205,8 +195,7 @@ class TrainerTest {
     };
     Path straight = root.resolve("t-straight");
     Trainer.TrainResult r =
-        TranslationExperiment.run(
-            configWithModel(model, transformer), straight, false, TrainListener.NONE, t -> {});
+        TranslationExperiment.run(configWithModel(model, transformer), TrainingRun.in(straight));
     assertEquals(TrainOutcome.COMPLETED, r.outcome());
     List<Map<String, Double>> rows = MetricsLog.read(straight.resolve("metrics.csv"));
     assertTrue(rows.get(1).get("valid_loss") < rows.get(0).get("valid_loss"), rows.toString());
@@ -215,10 +204,9 @@ class TrainerTest {
     Path split = root.resolve("t-split");
     String[] oneEpoch = java.util.Arrays.copyOf(transformer, transformer.length + 1);
     oneEpoch[transformer.length] = "train.epochs=1";
+    TranslationExperiment.run(configWithModel(model, oneEpoch), TrainingRun.in(split));
     TranslationExperiment.run(
-        configWithModel(model, oneEpoch), split, false, TrainListener.NONE, t -> {});
-    TranslationExperiment.run(
-        configWithModel(model, transformer), split, true, TrainListener.NONE, t -> {});
+        configWithModel(model, transformer), TrainingRun.in(split).resuming(true));
     assertEquals(
         rows.get(1).get("valid_loss"),
         MetricsLog.read(split.resolve("metrics.csv")).get(1).get("valid_loss"));
@@ -250,10 +238,7 @@ class TrainerTest {
     Path run = root.resolve("bpe");
     TranslationExperiment.run(
         config("data.train=" + corpus, "data.valid=" + corpus, "data.bpeMerges=12"),
-        run,
-        false,
-        TrainListener.NONE,
-        t -> {});
+        TrainingRun.in(run));
     try (TranslationBundle b = TranslationBundle.load(run)) {
       assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/src.bpe")));
       assertTrue(b.srcVocabulary().tokens().stream().anyMatch(t -> t.endsWith("@@")));

@@ -11,7 +11,7 @@ import dev.seq4j.tokenize.BpeTokenizer;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.TokenizerSpec;
 import dev.seq4j.tokenize.Tokenizers;
-import dev.seq4j.train.TrainListener;
+import dev.seq4j.train.TrainingRun;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.TranslationConfig;
 import dev.seq4j.translate.TranslationExperiment;
@@ -52,11 +52,7 @@ class SparkJobsTest {
             + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n";
     run = dir.resolve("run");
     TranslationExperiment.run(
-        TranslationConfig.parse(yaml, "spark.yaml", List.of()),
-        run,
-        false,
-        TrainListener.NONE,
-        t -> {});
+        TranslationConfig.parse(yaml, "spark.yaml", List.of()), TrainingRun.in(run));
     spark =
         SparkSession.builder()
             .master("local[2]")

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.eval.Bleu;
-import dev.seq4j.train.TrainListener;
+import dev.seq4j.train.TrainingRun;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.TranslationConfig;
 import dev.seq4j.translate.TranslationExperiment;
@@ -51,11 +51,7 @@ class SparkMainTest {
             + "train: {epochs: 1, batchSize: 32}\n";
     Path model = dir.resolve("run");
     TranslationExperiment.run(
-        TranslationConfig.parse(yaml, "x.yaml", List.of()),
-        model,
-        false,
-        TrainListener.NONE,
-        t -> {});
+        TranslationConfig.parse(yaml, "x.yaml", List.of()), TrainingRun.in(model));
     List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("valid.src")));
     lines.add(3, "");
     Path input = Files.write(dir.resolve("in.txt"), lines);

@@ -9,6 +9,7 @@ import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
+import dev.seq4j.model.rnn.LayerStack;
 import dev.seq4j.model.rnn.RnnEncoder;
 import dev.seq4j.model.rnn.RnnLayer;
 
@@ -43,12 +44,8 @@ public final class NameClassifier implements NamesModel {
         new RnnEncoder(
             params,
             "encoder",
-            m.cell(),
-            m.embedding(),
-            m.hidden(),
-            m.layers(),
-            m.bidirectional(),
-            m.dropout());
+            new LayerStack(m.cell(), m.embedding(), m.hidden(), m.layers(), m.dropout()),
+            m.bidirectional());
     int features = (m.bidirectional() ? 2 : 1) * m.hidden();
     this.hiddenLayer =
         m.mlpHidden() > 0 ? new Linear(params, "mlp.hidden", features, m.mlpHidden(), true) : null;

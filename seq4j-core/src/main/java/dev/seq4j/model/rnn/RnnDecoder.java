@@ -23,19 +23,13 @@ public final class RnnDecoder {
   private final double dropout;
 
   /** Registers the layers' weights as {@code NAME.l0.weight_ih} etc. */
-  public RnnDecoder(
-      Parameters params,
-      String name,
-      CellType type,
-      int input,
-      int hidden,
-      int layers,
-      double dropout) {
-    for (int l = 0; l < layers; l++) {
-      int in = l == 0 ? input : hidden;
-      this.layers.add(new RnnLayer(RnnCell.create(type, params, name + ".l" + l, in, hidden)));
+  public RnnDecoder(Parameters params, String name, LayerStack stack) {
+    for (int l = 0; l < stack.layers(); l++) {
+      int in = l == 0 ? stack.input() : stack.hidden();
+      String layer = name + ".l" + l;
+      layers.add(new RnnLayer(RnnCell.create(stack.cell(), params, layer, in, stack.hidden())));
     }
-    this.dropout = dropout;
+    this.dropout = stack.dropout();
   }
 
   /**

@@ -23,25 +23,19 @@ public final class RnnEncoder {
   private final double dropout;
 
   /** Registers the layers' weights as {@code NAME.l0.fwd.weight_ih} etc. */
-  public RnnEncoder(
-      Parameters params,
-      String name,
-      CellType type,
-      int input,
-      int hidden,
-      int layers,
-      boolean bidirectional,
-      double dropout) {
+  public RnnEncoder(Parameters params, String name, LayerStack stack, boolean bidirectional) {
     int directions = bidirectional ? 2 : 1;
-    for (int l = 0; l < layers; l++) {
-      int in = l == 0 ? input : directions * hidden;
-      forward.add(new RnnLayer(RnnCell.create(type, params, name + ".l" + l + ".fwd", in, hidden)));
+    int hidden = stack.hidden();
+    for (int l = 0; l < stack.layers(); l++) {
+      int in = l == 0 ? stack.input() : directions * hidden;
+      String layer = name + ".l" + l;
+      forward.add(new RnnLayer(RnnCell.create(stack.cell(), params, layer + ".fwd", in, hidden)));
       if (bidirectional) {
         backward.add(
-            new RnnLayer(RnnCell.create(type, params, name + ".l" + l + ".bwd", in, hidden)));
+            new RnnLayer(RnnCell.create(stack.cell(), params, layer + ".bwd", in, hidden)));
       }
     }
-    this.dropout = dropout;
+    this.dropout = stack.dropout();
   }
 
   /** Whether the encoder reads in both directions. */

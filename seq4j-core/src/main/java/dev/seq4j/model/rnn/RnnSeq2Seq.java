@@ -14,13 +14,13 @@ import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
+import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.model.attention.Attention;
 import dev.seq4j.model.attention.AttentionScore;
 import dev.seq4j.model.attention.LocationTerm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * The recurrent encoder–decoder (Sutskever et al. 2014; Cho et al. 2014), with optional attention
@@ -67,14 +67,15 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     double p = options.dropout();
     this.srcEmbedding = new Embedding(params, "src_embedding", srcVocabulary, e);
     this.trgEmbedding = new Embedding(params, "trg_embedding", trgVocabulary, e);
-    this.encoder = new RnnEncoder(params, "encoder", cell, e, h, layers, bi, p);
+    this.encoder = new RnnEncoder(params, "encoder", new LayerStack(cell, e, h, layers, p), bi);
     this.bridge = new Bridge(params, "bridge", options.bridge(), bi, cell, h, layers);
     int keys = (bi ? 2 : 1) * h;
     boolean bahdanau = options.decoder() == RnnConfig.Decoder.BAHDANAU;
     boolean contextEveryStep = options.context() == RnnConfig.Context.EVERY_STEP;
     int decoderInput =
         e + (contextEveryStep ? h : 0) + (bahdanau ? keys : 0) + (options.inputFeeding() ? h : 0);
-    this.decoder = new RnnDecoder(params, "decoder", cell, decoderInput, h, layers, p);
+    this.decoder =
+        new RnnDecoder(params, "decoder", new LayerStack(cell, decoderInput, h, layers, p));
     AttentionScore score = options.attention().create(params, "attention", h, keys);
     this.attention = score == null ? null : new Attention(score);
     this.combine = attention == null ? null : new Linear(params, "combine", keys + h, h, true);
@@ -178,39 +179,34 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
 
   @Override
   public NDArray logits(
-      NDArray src,
-      int[] srcLengths,
-      NDArray trgIn,
-      double teacherForcing,
-      Random random,
-      boolean training) {
+      NDArray src, int[] srcLengths, NDArray trgIn, TeacherForcing forcing, boolean training) {
     State state = encode(src, srcLengths, training);
     boolean stepwise =
         options.decoder() == RnnConfig.Decoder.BAHDANAU
             || options.inputFeeding()
             || location != null;
-    if (teacherForcing >= 1.0 && !stepwise) {
+    if (forcing.always() && !stepwise) {
       NDArray y = dropout(trgEmbedding.lookup(trgIn), training); // (B, T, E)
       RnnDecoder.Decoded d = decoder.run(y, state.layers(), fed(state), training, mode);
       return readout(d.outputs(), state, training); // (B, T, V)
     }
-    return logitsWithOwnPredictions(trgIn, state, teacherForcing, random, training);
+    return logitsWithOwnPredictions(trgIn, state, forcing, training);
   }
 
   /** Step by step: each row reads the reference with probability {@code ratio}, else its argmax. */
   private NDArray logitsWithOwnPredictions(
-      NDArray trgIn, State state, double ratio, Random random, boolean training) {
+      NDArray trgIn, State state, TeacherForcing forcing, boolean training) {
     int batch = (int) trgIn.getShape().get(0);
     int steps = (int) trgIn.getShape().get(1);
     List<NDArray> all = new ArrayList<>();
     NDArray previous = trgIn.get(new NDIndex(":, 0"));
     for (int t = 0; t < steps; t++) {
-      if (t > 0 && ratio >= 1.0) {
+      if (t > 0 && forcing.always()) {
         previous = trgIn.get(new NDIndex(":, {}", t));
       } else if (t > 0) {
         boolean[] gold = new boolean[batch];
         for (int b = 0; b < batch; b++) {
-          gold[b] = random.nextDouble() < ratio;
+          gold[b] = forcing.random().nextDouble() < forcing.ratio();
         }
         NDArray predicted = all.get(t - 1).argMax(1).stopGradient();
         NDArray useGold = trgIn.getManager().create(gold);

@@ -15,12 +15,11 @@ public final class EncoderLayer {
   private final Residual residual;
 
   EncoderLayer(Parameters params, String name, TransformerConfig o) {
-    this.selfAttention =
-        new MultiHeadAttention(
-            params, name + ".self_attention", o.dModel(), o.heads(), o.dropout());
-    this.feedForward = new FeedForward(params, name + ".ffn", o.dModel(), o.ffn(), o.dropout());
-    this.norm1 = new LayerNorm(params, name + ".norm1", o.dModel());
-    this.norm2 = new LayerNorm(params, name + ".norm2", o.dModel());
+    Sublayers make = new Sublayers(params, name, o);
+    this.selfAttention = make.attention("self_attention");
+    this.feedForward = make.feedForward();
+    this.norm1 = make.norm(1);
+    this.norm2 = make.norm(2);
     this.residual = new Residual(o.norm() == TransformerConfig.Norm.PRE, o.dropout());
   }
 

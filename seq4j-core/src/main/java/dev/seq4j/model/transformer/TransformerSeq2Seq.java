@@ -13,10 +13,10 @@ import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
+import dev.seq4j.model.TeacherForcing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The Transformer encoder–decoder (Vaswani et al. 2017), laid out like {@code torch.nn.Transformer}
@@ -127,15 +127,10 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
 
   @Override
   public NDArray logits(
-      NDArray src,
-      int[] srcLengths,
-      NDArray trgIn,
-      double teacherForcing,
-      Random random,
-      boolean training) {
-    if (teacherForcing < 1) {
+      NDArray src, int[] srcLengths, NDArray trgIn, TeacherForcing forcing, boolean training) {
+    if (!forcing.always()) {
       throw new IllegalArgumentException(
-          "a transformer trains with teacher forcing 1 only, was " + teacherForcing);
+          "a transformer trains with teacher forcing 1 only, was " + forcing.ratio());
     }
     NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
     NDArray memory = encodeMemory(src, padding, training);

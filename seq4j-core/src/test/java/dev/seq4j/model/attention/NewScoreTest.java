@@ -14,6 +14,7 @@ import dev.seq4j.engine.Engines;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.model.rnn.CellType;
 import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
@@ -46,7 +47,8 @@ class NewScoreTest {
               .build();
       RnnSeq2Seq model = config.build(m, 12, 10);
       assertEquals(new Shape(8, 16), model.parameters().get("attention.W_q").getShape());
-      NDArray whole = model.logits(m.create(SRC), LENGTHS, m.create(TRG_IN), 1.0, null, false);
+      NDArray whole =
+          model.logits(m.create(SRC), LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
       assertEquals(new Shape(2, 3, 10), whole.getShape());
       DecoderState state = model.encode(m.create(SRC), LENGTHS);
       for (int t = 0; t < TRG_IN[0].length; t++) {

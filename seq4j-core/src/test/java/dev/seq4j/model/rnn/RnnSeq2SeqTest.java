@@ -12,6 +12,7 @@ import ai.djl.ndarray.index.NDIndex;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.model.attention.AttentionKind;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class RnnSeq2SeqTest {
     try (NDManager m = Engines.start().newBaseManager()) {
       RnnSeq2Seq model = model(m, attention, decoder, feeding, bidirectional);
       int[] lengths = {4, 2};
-      NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
+      NDArray whole =
+          model.logits(m.create(SRC), lengths, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
       assertStepByStepEquals(model, m, lengths, whole, attention != AttentionKind.NONE);
     }
   }
@@ -65,11 +67,13 @@ class RnnSeq2SeqTest {
       Engine.getInstance().setRandomSeed(5);
       RnnSeq2Seq model = new RnnSeq2Seq(m, gruOptions(attention, decoder, 3), 12, 12);
       int[] lengths = {4, 2};
-      NDArray whole = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
+      NDArray whole =
+          model.logits(m.create(SRC), lengths, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
       NDArray kernel = model.parameters().get("attention.location");
       kernel.setRequiresGradient(false);
       kernel.set(new float[] {0.5f, -1f, 4f});
-      NDArray shifted = model.logits(m.create(SRC), lengths, m.create(TRG_IN), 1.0, null, false);
+      NDArray shifted =
+          model.logits(m.create(SRC), lengths, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
       assertEquals(
           0f,
           whole

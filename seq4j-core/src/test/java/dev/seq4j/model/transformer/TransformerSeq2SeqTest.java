@@ -16,6 +16,7 @@ import dev.seq4j.engine.Engines;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
+import dev.seq4j.model.TeacherForcing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,8 @@ class TransformerSeq2SeqTest {
   void teacherForcedLogitsEqualCachedAndUncachedStepByStepDecoding(boolean preNorm) {
     try (NDManager m = Engines.start().newBaseManager()) {
       TransformerSeq2Seq model = model(m, preNorm, TransformerConfig.Tie.OUTPUT);
-      NDArray whole = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
+      NDArray whole =
+          model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
       assertEquals(new Shape(2, 5, 20), whole.getShape());
       for (boolean caching : new boolean[] {true, false}) {
         DecoderState state = model.encode(m.create(SRC), SRC_LENGTHS, StepOptions.cached(caching));
@@ -91,8 +93,10 @@ class TransformerSeq2SeqTest {
       TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
       long[][] changed = {TRG_IN[0].clone(), TRG_IN[1].clone()};
       changed[0][3] = 15;
-      NDArray a = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
-      NDArray b = model.logits(m.create(SRC), SRC_LENGTHS, m.create(changed), 1, null, false);
+      NDArray a =
+          model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
+      NDArray b =
+          model.logits(m.create(SRC), SRC_LENGTHS, m.create(changed), TeacherForcing.ALWAYS, false);
       for (int t = 0; t < 3; t++) {
         assertArrayEquals(row(a, t), row(b, t), 1e-6f, "t=" + t);
       }
@@ -108,8 +112,11 @@ class TransformerSeq2SeqTest {
       long[][] changed = {SRC[0].clone(), SRC[1].clone()};
       changed[1][3] = 17;
       changed[1][4] = 12;
-      NDArray a = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
-      NDArray b = model.logits(m.create(changed), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
+      NDArray a =
+          model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
+      NDArray b =
+          model.logits(
+              m.create(changed), SRC_LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
       assertArrayEquals(a.toFloatArray(), b.toFloatArray(), 1e-6f);
     }
   }
@@ -118,9 +125,12 @@ class TransformerSeq2SeqTest {
   void dropoutOnlyInTraining() {
     try (NDManager m = Engines.start().newBaseManager()) {
       TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
-      NDArray a = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
-      NDArray b = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, false);
-      NDArray c = model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), 1, null, true);
+      NDArray a =
+          model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
+      NDArray b =
+          model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
+      NDArray c =
+          model.logits(m.create(SRC), SRC_LENGTHS, m.create(TRG_IN), TeacherForcing.ALWAYS, true);
       assertArrayEquals(a.toFloatArray(), b.toFloatArray(), 0f);
       assertNotEquals(
           a.get(new NDIndex("0, 0, 0")).getFloat(), c.get(new NDIndex("0, 0, 0")).getFloat());
