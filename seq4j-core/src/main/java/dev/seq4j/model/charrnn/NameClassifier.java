@@ -5,13 +5,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import dev.seq4j.model.Dropout;
-import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
 import dev.seq4j.model.rnn.LayerStack;
 import dev.seq4j.model.rnn.RnnEncoder;
-import dev.seq4j.model.rnn.RnnLayer;
 
 /**
  * Surname → nationality:
@@ -27,19 +24,15 @@ import dev.seq4j.model.rnn.RnnLayer;
  * With {@code mlpHidden} 0 the MLP is one linear layer. The states are gathered at the true lengths
  * (padding never reaches them), so a padded batch predicts exactly what each name alone does.
  */
-public final class NameClassifier implements NamesModel {
-  private final Parameters params;
-  private final Embedding embedding;
+public final class NameClassifier extends NamesModel {
   private final RnnEncoder encoder;
   private final Linear hiddenLayer;
   private final Linear output;
-  private final double dropout;
-  private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
 
   /** A classifier over {@code vocabulary} characters into {@code classes} labels. */
   public NameClassifier(CharRnnConfig m, int vocabulary, int classes, NDManager manager) {
-    this.params = new Parameters(manager);
-    this.embedding = new Embedding(params, "embedding", vocabulary, m.embedding());
+    super(m, vocabulary, manager);
+    Parameters params = parameters();
     this.encoder =
         new RnnEncoder(
             params,
@@ -52,7 +45,6 @@ public final class NameClassifier implements NamesModel {
     this.output =
         new Linear(
             params, "mlp.output", m.mlpHidden() > 0 ? m.mlpHidden() : features, classes, true);
-    this.dropout = m.dropout();
   }
 
   /**
@@ -64,26 +56,16 @@ public final class NameClassifier implements NamesModel {
    * @return (B, C)
    */
   public NDArray logits(NDArray ids, int[] lengths, boolean training) {
-    NDArray x = Dropout.apply(embedding.lookup(ids), dropout, training);
-    RnnEncoder.Encoded e = encoder.encode(x, lengths, training, mode);
+    NDArray x = dropout(embed(ids), training);
+    RnnEncoder.Encoded e = encoder.encode(x, lengths, training, mode());
     NDArray z = e.forward().get(e.forward().size() - 1).h(); // (B, H)
     if (encoder.bidirectional()) {
       z = NDArrays.concat(new NDList(z, e.backward().get(e.backward().size() - 1).h()), 1);
     }
-    z = Dropout.apply(z, dropout, training);
+    z = dropout(z, training);
     if (hiddenLayer != null) {
-      z = Dropout.apply(Activation.relu(hiddenLayer.apply(z)), dropout, training);
+      z = dropout(Activation.relu(hiddenLayer.apply(z)), training);
     }
     return output.apply(z);
-  }
-
-  @Override
-  public Parameters parameters() {
-    return params;
-  }
-
-  @Override
-  public void setMode(RnnLayer.Mode mode) {
-    this.mode = mode;
   }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Embedding;
 import dev.seq4j.model.Linear;
 import dev.seq4j.model.Parameters;
@@ -26,22 +25,18 @@ import java.util.List;
  * p(c_t | c_&lt;t) = softmax(W · h_t + b)
  * </pre>
  */
-public final class NameGenerator implements NamesModel {
-  private final Parameters params;
-  private final Embedding embedding;
+public final class NameGenerator extends NamesModel {
   private final Embedding nationality;
   private final List<RnnLayer> layers = new ArrayList<>();
   private final Linear output;
-  private final double dropout;
   private final int hidden;
   private final CellType cellType;
-  private RnnLayer.Mode mode = RnnLayer.Mode.FUSED;
 
   /** A generator over {@code vocabulary} characters, conditioned on {@code classes} labels. */
   public NameGenerator(CharRnnConfig m, int vocabulary, int classes, NDManager manager) {
-    this.params = new Parameters(manager);
+    super(m, vocabulary, manager);
+    Parameters params = parameters();
     this.cellType = m.cell();
-    this.embedding = new Embedding(params, "embedding", vocabulary, m.embedding());
     this.nationality =
         m.conditioned()
             ? new Embedding(params, "nationality", classes, m.layers() * m.hidden())
@@ -51,7 +46,6 @@ public final class NameGenerator implements NamesModel {
       layers.add(new RnnLayer(RnnCell.create(cellType, params, "rnn.l" + l, in, m.hidden())));
     }
     this.output = new Linear(params, "output", m.hidden(), vocabulary, true);
-    this.dropout = m.dropout();
     this.hidden = m.hidden();
   }
 
@@ -70,15 +64,15 @@ public final class NameGenerator implements NamesModel {
    * @return (B, T, V)
    */
   public NDArray logits(NDArray inputs, int[] lengths, int[] labels, boolean training) {
-    NDArray x = Dropout.apply(embedding.lookup(inputs), dropout, training);
+    NDArray x = dropout(embed(inputs), training);
     List<CellState> state = initial(inputs.getManager(), labels, lengths.length);
     for (int l = 0; l < layers.size(); l++) {
       if (l > 0) {
-        x = Dropout.apply(x, dropout, training);
+        x = dropout(x, training);
       }
-      x = layers.get(l).run(x, state.get(l), lengths, mode).outputs();
+      x = layers.get(l).run(x, state.get(l), lengths, mode()).outputs();
     }
-    return output.apply(Dropout.apply(x, dropout, training));
+    return output.apply(dropout(x, training));
   }
 
   /** The state before the first character: zeros, or the nationalities' embeddings. */
@@ -103,10 +97,10 @@ public final class NameGenerator implements NamesModel {
 
   /** One step: the previous characters (B) int64 → next-character logits (B, V), next state. */
   public Step step(NDArray previous, List<CellState> state) {
-    NDArray x = embedding.lookup(previous).expandDims(1); // (B, 1, E)
+    NDArray x = embed(previous).expandDims(1); // (B, 1, E)
     List<CellState> next = new ArrayList<>(layers.size());
     for (int l = 0; l < layers.size(); l++) {
-      RnnLayer.LayerOutput out = layers.get(l).run(x, state.get(l), null, mode);
+      RnnLayer.LayerOutput out = layers.get(l).run(x, state.get(l), null, mode());
       next.add(out.last());
       x = out.outputs();
     }
@@ -115,14 +109,4 @@ public final class NameGenerator implements NamesModel {
 
   /** Logits of one step and the state after it. */
   public record Step(NDArray logits, List<CellState> state) {}
-
-  @Override
-  public Parameters parameters() {
-    return params;
-  }
-
-  @Override
-  public void setMode(RnnLayer.Mode mode) {
-    this.mode = mode;
-  }
 }
