@@ -35,23 +35,7 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       }
       attention = root.get("attention").booleanValue();
     }
-    DecodeConfig decode =
-        new DecodeConfig(
-            beam > 1 ? DecodeConfig.Strategy.BEAM : DecodeConfig.Strategy.GREEDY,
-            beam,
-            maxLength,
-            base.maxLengthRatio(),
-            base.maxLengthOffset(),
-            base.lengthPenalty(),
-            base.lengthNormalization(),
-            base.minLength(),
-            nbest,
-            base.batchSize(),
-            base.temperature(),
-            base.topK(),
-            base.topP(),
-            base.seed(),
-            base.cache());
+    DecodeConfig decode = base.withSearch(beam, maxLength, nbest);
     return new Request(texts, decode, attention);
   }
 

@@ -72,4 +72,28 @@ public record DecodeConfig(
     }
     return c;
   }
+
+  /**
+   * A copy searching otherwise, as one request of a server may ask: beam search of {@code beamSize}
+   * when it is above 1 (else greedy), at most {@code maxLength} tokens, {@code nBest} outputs;
+   * every other setting is this one's.
+   */
+  public DecodeConfig withSearch(int beamSize, int maxLength, int nBest) {
+    return new DecodeConfig(
+        beamSize > 1 ? Strategy.BEAM : Strategy.GREEDY,
+        beamSize,
+        maxLength,
+        maxLengthRatio,
+        maxLengthOffset,
+        lengthPenalty,
+        lengthNormalization,
+        minLength,
+        nBest,
+        batchSize,
+        temperature,
+        topK,
+        topP,
+        seed,
+        cache);
+  }
 }
