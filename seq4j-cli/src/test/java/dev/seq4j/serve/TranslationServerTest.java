@@ -335,7 +335,7 @@ class TranslationServerTest {
   }
 
   @Test
-  void aBoundedLoadTestCountsEveryRequest() throws Exception {
+  void aBoundedLoadClientRunCountsEveryRequest() throws Exception {
     LoadClient.Row r = LoadClient.run(base, List.of("a b c", "d e", "f a b c d"), 4, 10, 40);
     assertEquals(4, r.clients());
     assertEquals(40, r.requests() + r.errors(), "bounded by maxRequests");
