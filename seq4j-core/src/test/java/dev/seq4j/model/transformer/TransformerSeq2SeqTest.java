@@ -153,42 +153,17 @@ class TransformerSeq2SeqTest {
       long encoderLayer = attention + feedForward + 2 * norm;
       long decoderLayer = 2 * attention + feedForward + 3 * norm;
       long stacks = 6 * encoderLayer + 6 * decoderLayer + 2 * norm;
-      TransformerSeq2Seq shared =
-          new TransformerSeq2Seq(
-              m,
-              TransformerConfig.builder()
-                  .dModel(512)
-                  .heads(8)
-                  .ffn(2048)
-                  .encoderLayers(6)
-                  .decoderLayers(6)
-                  .dropout(0.1)
-                  .norm(TransformerConfig.Norm.POST)
-                  .tie(TransformerConfig.Tie.ALL)
-                  .maxPositions(256)
-                  .build(),
-              1000,
-              1000);
+      // the paper's base model: every setting is the YAML default but the tie and the table length
+      TransformerConfig paper =
+          TransformerConfig.builder().tie(TransformerConfig.Tie.ALL).maxPositions(256).build();
+      TransformerSeq2Seq shared = new TransformerSeq2Seq(m, paper, 1000, 1000);
       assertEquals(stacks + v * d, shared.parameters().count());
       assertEquals(
           44_140_544 + v * d, shared.parameters().count()); // the paper's ~44M + embeddings
       shared.close();
       TransformerSeq2Seq untied =
           new TransformerSeq2Seq(
-              m,
-              TransformerConfig.builder()
-                  .dModel(512)
-                  .heads(8)
-                  .ffn(2048)
-                  .encoderLayers(6)
-                  .decoderLayers(6)
-                  .dropout(0.1)
-                  .norm(TransformerConfig.Norm.POST)
-                  .tie(TransformerConfig.Tie.NONE)
-                  .maxPositions(256)
-                  .build(),
-              900,
-              1000);
+              m, paper.toBuilder().tie(TransformerConfig.Tie.NONE).build(), 900, 1000);
       assertEquals(stacks + 900 * d + 1000 * d + (d * 1000 + 1000), untied.parameters().count());
     }
   }
