@@ -119,11 +119,11 @@ public final class ServeCommand implements Callable<Integer> {
     AutoCloseable bundle;
     TranslationServer server;
     if (namesModel) {
-      NamesBundle names = NamesBundle.load(model);
+      NamesBundle names = NamesBundle.load(checkpoint);
       bundle = names;
       server = new TranslationServer(names, options);
     } else {
-      TranslationBundle translator = TranslationBundle.load(model);
+      TranslationBundle translator = TranslationBundle.load(checkpoint);
       bundle = translator;
       server = new TranslationServer(translator, options);
     }

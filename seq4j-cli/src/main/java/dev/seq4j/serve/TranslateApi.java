@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,9 @@ final class TranslateApi {
   /** How often a waiting request checks that its client is still connected. */
   private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
+  /** How many source tokens the warm-up sentence has. */
+  private static final int WARM_UP_TOKENS = 4;
+
   private final TranslationBundle bundle;
   private final ServeOptions options;
   private final BatchingQueue queue;
@@ -44,12 +49,37 @@ final class TranslateApi {
             bundle, options.maxBatch(), options.maxWaitMillis(), options.queueTexts(), metrics);
   }
 
-  /** Translates one sentence, so that the first request does not pay for the model's warm-up. */
+  /**
+   * Translates one sentence, so that the first request does not pay for the model's warm-up and so
+   * that a model that does not translate is never reported ready.
+   *
+   * @throws IllegalStateException when the translation of the (non-empty) sentence is empty
+   */
   void warmUp() {
+    String text = warmUpText();
     List<Translator.Translation> warm =
-        new Translator(bundle, bundle.config().decode())
-            .translate(List.of("warm up"), false, false);
-    LOG.info("warm-up translation: '{}'", warm.get(0).text());
+        new Translator(bundle, bundle.config().decode()).translate(List.of(text), false, false);
+    String out = warm.get(0).text();
+    if (out.isBlank()) {
+      throw new IllegalStateException(
+          "warm-up: the model translates '"
+              + text
+              + "' as an empty text; it would answer every request so (are its weights damaged?)");
+    }
+    LOG.info("warm-up translation: '{}' -> '{}'", text, out);
+  }
+
+  /** A few of the most frequent source tokens (the vocabulary is ordered by count), as text. */
+  private String warmUpText() {
+    Vocabulary src = bundle.srcVocabulary();
+    List<String> tokens = new ArrayList<>();
+    for (int id = 0; id < src.size() && tokens.size() < WARM_UP_TOKENS; id++) {
+      if (!src.specials().tokensInOrder().contains(src.token(id))) {
+        tokens.add(src.token(id));
+      }
+    }
+    String text = tokens.isEmpty() ? "" : bundle.srcTokenizer().detokenize(tokens);
+    return text.isBlank() ? "warm up" : text;
   }
 
   /** From now on the queue takes no new jobs; queued ones still finish. */

@@ -75,13 +75,25 @@ public final class TranslationServer implements AutoCloseable {
     return http.getAddress().getPort();
   }
 
-  /** Starts answering, then translates one sentence so that {@code /health} says ready. */
+  /**
+   * Starts answering ({@code /health} says loading), then translates one sentence; only when that
+   * gives a non-empty text does {@code /health} say ready.
+   *
+   * @throws IllegalStateException when the warm-up fails; the server is then stopped, never ready
+   */
   public void start() {
     http.start();
-    if (translator != null) {
-      translator.warmUp();
-    } else {
-      names.warmUp();
+    try {
+      if (translator != null) {
+        translator.warmUp();
+      } else {
+        names.warmUp();
+      }
+    } catch (RuntimeException e) {
+      state = "failed";
+      http.stop(0);
+      handlers.shutdown();
+      throw e;
     }
     state = "ready";
   }

@@ -8,4 +8,9 @@ public final class CheckpointException extends RuntimeException {
   public CheckpointException(String message) {
     super(message);
   }
+
+  /** Creates the exception with its full message and the error that revealed the problem. */
+  public CheckpointException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

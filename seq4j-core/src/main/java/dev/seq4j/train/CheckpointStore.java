@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * fsyncs every file and the directory, then swaps: {@code NAME → .old-NAME}, {@code tmp → NAME},
  * delete {@code .old-NAME}. A crash before the swap leaves the old checkpoint; a crash in the
  * middle of it leaves {@code .old-NAME}, which {@link #load} restores. Loading verifies every
- * file's hash.
+ * file's hash; {@link #verify} does so for any checkpoint directory, and every model load calls it
+ * through {@link RunDirectory#checkpoint}.
  */
 public final class CheckpointStore {
   /** The manifest file name. */
@@ -147,7 +148,7 @@ public final class CheckpointStore {
           throw new CheckpointException(dir + ": missing file " + e.getKey());
         }
         if (!got.equals(e.getValue())) {
-          throw new CheckpointException(dir + ": " + e.getKey() + " is corrupt (SHA-256 mismatch)");
+          throw mismatch(dir, e.getKey());
         }
       }
       for (String f : actual.keySet()) {
@@ -158,6 +159,15 @@ public final class CheckpointStore {
     } catch (IOException e) {
       throw new CheckpointException(dir + ": cannot read: " + e.getMessage());
     }
+  }
+
+  private static CheckpointException mismatch(Path dir, String file) throws IOException {
+    boolean empty = Files.size(dir.resolve(file)) == 0;
+    return new CheckpointException(
+        dir
+            + ": "
+            + file
+            + (empty ? " is empty (0 bytes; SHA-256 mismatch)" : " is corrupt (SHA-256 mismatch)"));
   }
 
   private static void writeManifest(Path dir) throws IOException {

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The directory of one training run, the same for every task:
@@ -22,7 +25,7 @@ import java.util.List;
  * Each checkpoint holds the task's model files (its {@link SavedModel#save}: {@code config.yaml},
  * vocabularies, {@value #WEIGHTS}) and the trainer's state. A trained model is loaded from a
  * checkpoint directory or from a run directory, which stands for its best checkpoint, else its last
- * ({@link #checkpoint}).
+ * ({@link #checkpoint}, which verifies the files before any is read).
  */
 public final class RunDirectory {
   /** The parameter file of a checkpoint (and of an exported model). */
@@ -32,6 +35,7 @@ public final class RunDirectory {
   public static final String CONFIG = "config.yaml";
 
   private static final List<String> LOAD_ORDER = List.of("best", "last");
+  private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
 
   private final Path root;
 
@@ -46,23 +50,75 @@ public final class RunDirectory {
   }
 
   /**
-   * The checkpoint directory {@code dir} stands for: {@code dir} itself when it holds {@value
-   * #WEIGHTS}, else its {@code checkpoints/best}, else its {@code checkpoints/last}.
+   * The verified checkpoint directory {@code dir} stands for: {@code dir} itself when it holds
+   * {@value #WEIGHTS} or a manifest (a checkpoint path, never replaced by another), else its {@code
+   * checkpoints/best}, else its {@code checkpoints/last}. A run's {@code best} that fails
+   * verification is passed over for {@code last} with a warning that says why.
    *
-   * @throws IllegalArgumentException when it is none of these
+   * <p>Verification happens before any file is read: every file against {@value
+   * CheckpointStore#MANIFEST} ({@link CheckpointStore#verify}). A directory without a manifest
+   * (made by hand, or copied without it) still loads, with a warning, when its {@value #WEIGHTS} is
+   * there and not empty.
+   *
+   * @throws CheckpointException when the checkpoint, or every checkpoint of a run, fails
+   *     verification; the message names the directory, the file and what is wrong
+   * @throws IllegalArgumentException when {@code dir} is neither a checkpoint nor a run
    */
   public static Path checkpoint(Path dir) {
-    if (Files.isRegularFile(dir.resolve(WEIGHTS))) {
+    if (Files.isRegularFile(dir.resolve(WEIGHTS))
+        || Files.isRegularFile(dir.resolve(CheckpointStore.MANIFEST))) {
+      verifyModel(dir);
       return dir;
     }
+    List<String> problems = new ArrayList<>();
     for (String name : LOAD_ORDER) {
       Path c = dir.resolve("checkpoints").resolve(name);
-      if (Files.isRegularFile(c.resolve(WEIGHTS))) {
-        return c;
+      if (!Files.isDirectory(c)) {
+        continue;
       }
+      try {
+        verifyModel(c);
+      } catch (CheckpointException e) {
+        problems.add(e.getMessage());
+        continue;
+      }
+      if (!problems.isEmpty()) {
+        LOG.warn(
+            "{}: checkpoints/best failed verification ({}); loading checkpoints/last instead",
+            dir,
+            problems.get(0));
+      }
+      return c;
     }
-    throw new IllegalArgumentException(
-        dir + ": not a model (no " + WEIGHTS + ", nor checkpoints/best or checkpoints/last)");
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          dir + ": not a model (no " + WEIGHTS + ", nor checkpoints/best or checkpoints/last)");
+    }
+    throw new CheckpointException(
+        dir + ": no checkpoint passes verification: " + String.join("; ", problems));
+  }
+
+  /** Checks a model directory's files against its manifest, or, without one, its weights. */
+  private static void verifyModel(Path dir) {
+    if (Files.isRegularFile(dir.resolve(CheckpointStore.MANIFEST))) {
+      CheckpointStore.verify(dir);
+      return;
+    }
+    Path weights = dir.resolve(WEIGHTS);
+    if (!Files.isRegularFile(weights)) {
+      throw new CheckpointException(dir + ": missing file " + WEIGHTS);
+    }
+    try {
+      if (Files.size(weights) == 0) {
+        throw new CheckpointException(dir + ": " + WEIGHTS + " is empty (0 bytes)");
+      }
+    } catch (IOException e) {
+      throw new CheckpointException(dir + ": cannot read " + WEIGHTS + ": " + e.getMessage(), e);
+    }
+    LOG.warn(
+        "{}: no {}, so its files cannot be verified (a model made by hand or copied without it)",
+        dir,
+        CheckpointStore.MANIFEST);
   }
 
   /**
@@ -120,14 +176,16 @@ public final class RunDirectory {
 
   /**
    * Loads {@value #WEIGHTS} of {@code checkpoint} into a freshly built {@code model}; closes the
-   * model when that fails.
+   * model when that fails. A file the decoder cannot read is a {@link CheckpointException} naming
+   * it.
    *
    * @return {@code model}
    */
   public static <M extends SavedModel & AutoCloseable> M loadWeights(M model, Path checkpoint)
       throws IOException {
+    Path file = checkpoint.resolve(WEIGHTS);
     try {
-      model.parameters().load(checkpoint.resolve(WEIGHTS));
+      model.parameters().load(file);
       return model;
     } catch (IOException | RuntimeException e) {
       try {
@@ -135,7 +193,13 @@ public final class RunDirectory {
       } catch (Exception closing) {
         e.addSuppressed(closing);
       }
-      throw e;
+      String m = e.getMessage();
+      if (e instanceof CheckpointException || m != null && m.contains(file.toString())) {
+        throw e;
+      }
+      // the decoder's own words (a buffer limit, an input length) name no file
+      throw new CheckpointException(
+          file + ": cannot read the weights (truncated or corrupt file): " + m, e);
     }
   }
 

@@ -102,7 +102,8 @@ class CheckpointStoreTest {
     assertEquals(s.path("last") + ": model.params is corrupt (SHA-256 mismatch)", e.getMessage());
     Files.write(params, new byte[0]);
     e = assertThrows(CheckpointException.class, () -> s.load("last"));
-    assertEquals(s.path("last") + ": model.params is corrupt (SHA-256 mismatch)", e.getMessage());
+    assertEquals(
+        s.path("last") + ": model.params is empty (0 bytes; SHA-256 mismatch)", e.getMessage());
   }
 
   @Test
