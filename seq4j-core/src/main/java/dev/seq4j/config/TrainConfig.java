@@ -14,6 +14,17 @@ package dev.seq4j.config;
  * @param patience evaluations without improvement before stopping; 0 never stops early
  * @param metric validation metric choosing {@code best/} and early stopping
  * @param evalEverySteps evaluate every N steps as well as after each epoch; 0: per epoch only
+ * @param nanPolicy what a step whose loss or gradient norm is NaN or infinite does: {@code abort}
+ *     (the default) stops the run with a {@code TrainingException}, checkpoints untouched; {@code
+ *     skip} drops that step's update and goes on
+ * @param maxSkippedShare with {@code nanPolicy: skip}, the largest share of the updates so far that
+ *     may be skipped (default 0.05); checked after every step from step 20 on, a run over it stops
+ *     with a {@code TrainingException} giving the counts
+ * @param divergenceFactor a step whose training loss (per token) is more than this many times the
+ *     lowest step loss of the run so far (counted as at least 0.01) stops the run as diverged with
+ *     a {@code TrainingException} giving the step and the loss (default 1e4; 0 turns it off,
+ *     otherwise it must be above 1). A non-finite validation loss stops a run too, and no
+ *     checkpoint is ever saved with a non-finite parameter
  * @param maxSteps stop after this many updates (then evaluate and save); 0: no limit
  * @param timeLimitMinutes stop once training and validation have taken this many minutes of wall
  *     time (then evaluate the partial epoch and save); 0: no limit
@@ -42,6 +53,8 @@ public record TrainConfig(
     int evalEverySteps,
     boolean shuffle,
     NanPolicy nanPolicy,
+    double maxSkippedShare,
+    double divergenceFactor,
     long maxSteps,
     double timeLimitMinutes) {
 
@@ -71,7 +84,7 @@ public record TrainConfig(
     }
   }
 
-  /** What a non-finite loss does. */
+  /** What a step with a non-finite loss or gradient norm does. */
   public enum NanPolicy {
     ABORT,
     SKIP
@@ -104,9 +117,14 @@ public record TrainConfig(
             (int) s.integer("evalEverySteps", 0, 0, Integer.MAX_VALUE),
             s.bool("shuffle", true),
             s.choice("nanPolicy", NanPolicy.ABORT, NanPolicy.class),
+            s.number("maxSkippedShare", 0.05, Bound.atLeast(0), Bound.atMost(1)),
+            s.number("divergenceFactor", 1e4, Bound.atLeast(0), Bound.NONE),
             s.integer("maxSteps", 0, 0, Long.MAX_VALUE),
             s.number("timeLimitMinutes", 0.0, Bound.atLeast(0), Bound.NONE));
     s.finish();
+    if (c.divergenceFactor > 0 && c.divergenceFactor <= 1) {
+      throw s.invalid("divergenceFactor", "must be 0 (off) or above 1, was " + c.divergenceFactor);
+    }
     return c;
   }
 
@@ -136,6 +154,8 @@ public record TrainConfig(
         evalEverySteps,
         shuffle,
         nanPolicy,
+        maxSkippedShare,
+        divergenceFactor,
         maxSteps,
         timeLimitMinutes);
   }

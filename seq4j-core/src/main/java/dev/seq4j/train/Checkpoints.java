@@ -23,6 +23,47 @@ record Checkpoints(
     SavedModel bundle, Optimizer optimizer, LearningRateSchedule schedule, TrainState state) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Saves this checkpoint into {@code store} as {@code name} after checking that every parameter
+   * and optimizer array is finite: nothing non-finite is ever written.
+   *
+   * @throws TrainingException naming the first non-finite array; the previous checkpoint {@code
+   *     name} stays as it was
+   */
+  void save(CheckpointStore store, String name) throws IOException {
+    requireFinite(name);
+    store.save(name, this::write);
+  }
+
+  /**
+   * Checks that checkpoint {@code name} could be saved now.
+   *
+   * @throws TrainingException naming the first parameter or optimizer array that is not finite
+   */
+  void requireFinite(String name) {
+    requireFinite(name, "parameter", bundle.parameters().asMap());
+    requireFinite(name, "optimizer state", optimizer.state());
+  }
+
+  private static void requireFinite(String name, String kind, Map<String, NDArray> arrays) {
+    for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+      NDArray a = e.getValue();
+      long bad;
+      try (NDManager scope = a.getManager().newSubManager()) {
+        NDArray copy = a.duplicate();
+        copy.attach(scope);
+        bad = copy.isNaN().logicalOr(copy.isInfinite()).countNonzero().getLong();
+      }
+      if (bad > 0) {
+        throw new TrainingException(
+            String.format(
+                "not saving checkpoint %s: %s '%s' holds %d non-finite values (NaN or infinite)"
+                    + " of %d; the previous %s/ stays as it was",
+                name, kind, e.getKey(), bad, a.size(), name));
+      }
+    }
+  }
+
   /** Writes everything a resume needs into {@code dir}. */
   void write(Path dir) throws IOException {
     bundle.save(dir);

@@ -3,8 +3,10 @@ package dev.seq4j.train;
 /**
  * Why {@link Trainer#fit} returned. Each outcome has the label that {@code metrics.json} ({@code
  * "outcome"}) and the CLI's {@code train: outcome=…} line show; {@link #toString} is that label. A
- * run that diverges (a non-finite loss with {@code train.nanPolicy=abort}) has no outcome: it
- * throws {@link TrainingException}.
+ * run that goes wrong has no outcome: it throws {@link TrainingException} (a non-finite loss or
+ * gradient norm with {@code train.nanPolicy: abort}, more than {@code train.maxSkippedShare} of the
+ * steps skipped, a loss over {@code train.divergenceFactor} times its running minimum, a non-finite
+ * validation loss, or a non-finite parameter about to be saved), checkpoints as they were.
  */
 public enum TrainOutcome {
   /** Every configured epoch ran ({@code train.epochs}). */

@@ -12,6 +12,10 @@ final class TrainState {
   double bestEpoch = Double.NaN;
   int badEvaluations;
   long skipped;
+
+  /** The lowest per-token loss of a step so far (NaN before the first), for divergence. */
+  double lowestLoss = Double.NaN;
+
   double seconds;
   double trainSeconds;
   long trainTokensTotal;
@@ -56,6 +60,7 @@ final class TrainState {
     m.put("bestEpoch", Double.isNaN(bestEpoch) ? null : bestEpoch);
     m.put("badEvaluations", badEvaluations);
     m.put("skipped", skipped);
+    m.put("lowestLoss", Double.isNaN(lowestLoss) ? null : lowestLoss);
     m.put("seconds", seconds);
     m.put("trainSeconds", trainSeconds);
     m.put("trainTokensTotal", trainTokensTotal);
@@ -74,6 +79,9 @@ final class TrainState {
         m.get("bestEpoch") == null ? Double.NaN : ((Number) m.get("bestEpoch")).doubleValue();
     badEvaluations = ((Number) m.get("badEvaluations")).intValue();
     skipped = ((Number) m.get("skipped")).longValue();
+    // absent in checkpoints written before divergence detection
+    lowestLoss =
+        m.get("lowestLoss") == null ? Double.NaN : ((Number) m.get("lowestLoss")).doubleValue();
     seconds = ((Number) m.get("seconds")).doubleValue();
     trainSeconds = ((Number) m.get("trainSeconds")).doubleValue();
     trainTokensTotal = ((Number) m.get("trainTokensTotal")).longValue();

@@ -47,6 +47,7 @@ public final class Trainer {
   private final LearningRateSchedule schedule;
   private final CheckpointStore checkpoints;
   private final TrainState state = new TrainState();
+  private final DivergenceGuard guard;
   private volatile boolean stopRequested;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private MetricsLog metrics;
@@ -71,6 +72,7 @@ public final class Trainer {
             : new Sgd(cfg.momentum(), cfg.weightDecay());
     this.schedule = new LearningRateSchedule(cfg);
     this.checkpoints = run.checkpoints();
+    this.guard = new DivergenceGuard(cfg, state);
   }
 
   /**
@@ -165,6 +167,7 @@ public final class Trainer {
   private <B> void timedStep(TrainingTask<B> task, B batch, double lr) {
     long stepStart = System.nanoTime();
     step(task, batch, lr);
+    guard.checkSkippedShare();
     state.trainSeconds += seconds(stepStart);
     state.batchInEpoch++;
   }
@@ -231,20 +234,8 @@ public final class Trainer {
       }
       double loss = r.sum().getFloat() / r.tokens();
       double norm = GradientClipping.clipByGlobalNorm(params.values(), cfg.clipNorm());
-      if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+      if (guard.skipStep(loss, norm)) {
         Gradients.zero(params.values());
-        if (cfg.nanPolicy() == TrainConfig.NanPolicy.ABORT) {
-          throw new TrainingException(
-              String.format(
-                  "non-finite %s at epoch %d, step %d: training stopped; checkpoints were not"
-                      + " overwritten (lower train.learningRate, set train.clipNorm, or"
-                      + " train.nanPolicy=skip)",
-                  Double.isFinite(loss) ? "gradient norm" : "loss (" + loss + ")",
-                  state.epoch + 1,
-                  state.step));
-        }
-        state.skipped++;
-        LOG.warn("skipped step {}: non-finite loss or gradient", state.step);
         return;
       }
       optimizer.step(params, lr);
@@ -255,6 +246,8 @@ public final class Trainer {
   /** Evaluates, logs, checkpoints; returns true when early stopping says stop. */
   private boolean evaluate(double epoch, double lr) throws IOException {
     Map<String, Double> v = task.validate();
+    guard.checkValidation(v);
+    files().requireFinite("last");
     Map<String, Object> row = metricsRow(epoch, lr, v);
     metrics.append(row);
     TrainingPlots.write(run.plots(), MetricsLog.read(run.metricsCsv()));
@@ -263,7 +256,7 @@ public final class Trainer {
     listener.onEvaluation(row);
     saveLast();
     if (improved || !checkpoints.exists("best")) {
-      checkpoints.save("best", files()::write);
+      files().save(checkpoints, "best");
     }
     return cfg.patience() > 0 && state.badEvaluations >= cfg.patience();
   }
@@ -318,7 +311,7 @@ public final class Trainer {
   }
 
   private void saveLast() throws IOException {
-    checkpoints.save("last", files()::write);
+    files().save(checkpoints, "last");
   }
 
   private TrainResult finish(TrainOutcome outcome) throws IOException {

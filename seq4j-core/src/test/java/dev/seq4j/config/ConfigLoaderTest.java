@@ -105,7 +105,8 @@ class ConfigLoaderTest {
         "x.yaml:12: unknown key 'train.lerningRate' (allowed: epochs, batchSize, batchTokens,"
             + " optimizer, learningRate, momentum, weightDecay, adamBeta1, adamBeta2, adamEps,"
             + " schedule, halvingStartEpoch, warmupSteps, plateauFactor, plateauPatience, clipNorm, labelSmoothing, teacherForcing, patience,"
-            + " metric, evalEverySteps, shuffle, nanPolicy, maxSteps, timeLimitMinutes)",
+            + " metric, evalEverySteps, shuffle, nanPolicy, maxSkippedShare, divergenceFactor,"
+            + " maxSteps, timeLimitMinutes)",
         error(yaml));
   }
 
@@ -131,6 +132,22 @@ class ConfigLoaderTest {
     assertEquals(
         "x.yaml:3: data.train: expected a string, was a list",
         error(BASE.replace("train: corpus/train", "train: [a, b]")));
+  }
+
+  @Test
+  void divergenceSettingsHaveDocumentedDefaultsAndRanges() {
+    TrainConfig t = parse(BASE).train();
+    assertEquals(TrainConfig.NanPolicy.ABORT, t.nanPolicy());
+    assertEquals(0.05, t.maxSkippedShare());
+    assertEquals(1e4, t.divergenceFactor());
+    assertEquals(0.0, parse(BASE, "train.divergenceFactor=0").train().divergenceFactor());
+    assertEquals(
+        "--set train.divergenceFactor=0.5: train.divergenceFactor: must be 0 (off) or above 1,"
+            + " was 0.5",
+        error(BASE, "train.divergenceFactor=0.5"));
+    assertEquals(
+        "--set train.maxSkippedShare=1.5: train.maxSkippedShare: must be in [0, 1], was 1.5",
+        error(BASE, "train.maxSkippedShare=1.5"));
   }
 
   @Test

@@ -123,6 +123,33 @@ class TrainerTest {
   }
 
   @Test
+  void skippingNonFiniteStepsAtAHugeLearningRateStopsAndSavesNothingNonFinite() throws IOException {
+    // issue 22: this ran to "completed" and saved infinite weights in last/ and best/
+    Path run = root.resolve("skip");
+    TranslationExperiment.run(config("train.epochs=1"), TrainingRun.in(run));
+    byte[] last = Files.readAllBytes(run.resolve("checkpoints/last/model.params"));
+    byte[] best = Files.readAllBytes(run.resolve("checkpoints/best/model.params"));
+    TrainingException e =
+        assertThrows(
+            TrainingException.class,
+            () ->
+                TranslationExperiment.run(
+                    config(
+                        "train.epochs=4",
+                        "train.learningRate=1e38",
+                        "train.clipNorm=0",
+                        "train.nanPolicy=skip"),
+                    TrainingRun.in(run).resuming(true)));
+    assertEquals(
+        "9 of 20 steps skipped for a non-finite loss or gradient norm, more than"
+            + " train.maxSkippedShare (0.05) allows, at epoch 2: training stopped; checkpoints"
+            + " were not overwritten (lower train.learningRate, set train.clipNorm)",
+        e.getMessage());
+    assertArrayEquals(last, Files.readAllBytes(run.resolve("checkpoints/last/model.params")));
+    assertArrayEquals(best, Files.readAllBytes(run.resolve("checkpoints/best/model.params")));
+  }
+
+  @Test
   void stopRequestSavesLastAndReportsInterrupted() throws IOException {
     Path run = root.resolve("stop");
     Trainer.TrainResult r =
