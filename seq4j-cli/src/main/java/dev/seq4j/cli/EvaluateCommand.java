@@ -7,6 +7,7 @@ import dev.seq4j.engine.Engines;
 import dev.seq4j.eval.Repetition;
 import dev.seq4j.translate.Evaluator;
 import dev.seq4j.translate.TranslationBundle;
+import dev.seq4j.translate.Translator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     Engines.start();
     try (TranslationBundle bundle = TranslationBundle.load(model, overrides)) {
+      // before the teacher-forced pass, which would take an overlong line whole
+      new Translator(bundle, bundle.config().decode())
+          .checkLengths(sources, new Translator.Origin("--src " + src, 1));
       Evaluator.Result r = new Evaluator(bundle, sources, refs).run();
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("sentences", sources.size());

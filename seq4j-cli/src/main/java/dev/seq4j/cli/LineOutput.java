@@ -5,20 +5,54 @@ import dev.seq4j.io.TempFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a line-by-line command writes: standard output, or a file that appears only when complete
- * (written beside it, then renamed), so a failure never leaves a partial output or clobbers one.
+ * (written beside it, then renamed), so a failure never leaves a partial output or clobbers one. A
+ * signal (SIGTERM, Ctrl-C) while a file is being written removes its temporary file and says that
+ * the output was not written.
  */
 final class LineOutput {
+  /** Temporary file → its output, for each file being written now; guarded by itself. */
+  private static final Map<Path, Path> PENDING = new LinkedHashMap<>();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> abandonPending(System.err), "seq4j-output-cleanup"));
+  }
+
   private LineOutput() {}
+
+  /**
+   * Removes the temporary file of every output still being written and tells {@code err} that the
+   * output was not written; what the shutdown hook runs. Returns how many it removed.
+   */
+  static int abandonPending(PrintStream err) {
+    synchronized (PENDING) {
+      int n = 0;
+      for (Map.Entry<Path, Path> e : PENDING.entrySet()) {
+        try {
+          Files.deleteIfExists(e.getKey());
+        } catch (IOException ex) {
+          err.println("seq4j: could not remove " + e.getKey() + ": " + ex.getMessage());
+        }
+        err.println("seq4j: interrupted: " + e.getValue() + " was not written");
+        n++;
+      }
+      PENDING.clear();
+      return n;
+    }
+  }
 
   /** What writes the lines. */
   interface Body {
@@ -65,14 +99,27 @@ final class LineOutput {
       return;
     }
     Files.createDirectories(output.toAbsolutePath().getParent());
-    Path tmp = TempFiles.sibling(output);
+    Path tmp;
+    synchronized (PENDING) {
+      tmp = TempFiles.sibling(output);
+      PENDING.put(tmp, output);
+    }
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         body.write(w);
       }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      synchronized (PENDING) { // the rename and the hook's removal exclude each other
+        if (PENDING.remove(tmp) == null) {
+          throw new IOException(output + " was not written: interrupted");
+        }
+        Files.move(
+            tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
     } finally {
-      Files.deleteIfExists(tmp);
+      synchronized (PENDING) {
+        PENDING.remove(tmp);
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 }

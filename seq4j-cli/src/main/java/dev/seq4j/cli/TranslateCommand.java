@@ -103,12 +103,24 @@ public final class TranslateCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--nbest needs beam search: add --set decode.strategy=beam");
       }
+      if (attentionDir != null && !bundle.config().model().attends()) { // before any work
+        throw new IllegalArgumentException(
+            "--attention: " + model + " has no attention (model.attention: none)");
+      }
       DecodeConfig decode = bundle.config().decode();
       Translator translator = new Translator(bundle, decode, stepOptions(decode));
       if (attentionDir != null) {
         Files.createDirectories(attentionDir);
       }
       LineOutput.write(output, w -> translateAll(translator, lines, w));
+      if (translator.truncated() > 0) {
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "translate: truncated %d of %d lines to their first %d tokens"
+                    + " (decode.maxInputTokens)%n",
+                translator.truncated(), lineNumber, decode.maxInputTokens());
+      }
     }
     return 0;
   }
@@ -137,12 +149,14 @@ public final class TranslateCommand implements Callable<Integer> {
 
   /** Translates in chunks, so large inputs stream through bounded memory. */
   private void translateAll(Translator translator, TextLines lines, Writer out) throws IOException {
+    String name = input == null ? "<stdin>" : input.toString();
     LineOutput.inChunks(
         lines,
         CHUNK,
         chunk -> {
+          Translator.Origin origin = new Translator.Origin(name, lineNumber + 1);
           for (Translator.Translation t :
-              translator.translate(chunk, attentionDir != null, replaceUnk)) {
+              translator.translate(chunk, attentionDir != null, replaceUnk, origin)) {
             lineNumber++;
             if (attentionDir != null) {
               AttentionFiles.write(attentionDir, lineNumber, t);

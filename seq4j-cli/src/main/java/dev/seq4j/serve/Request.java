@@ -3,22 +3,33 @@ package dev.seq4j.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.config.InvalidSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * A validated {@code POST /v1/translate} body: {@code {"text": "…"}} or {@code {"texts": [...]}},
  * optional {@code beam}, {@code nbest}, {@code maxLength} and {@code attention}. Syntax errors are
- * 400; a well-formed body with a bad field is 422 naming the field.
+ * 400; a well-formed body with a bad field is 422 naming the field: among them a text over the
+ * character cap or over {@code decode.maxInputTokens} source tokens, and {@code attention: true}
+ * for a model without attention.
  */
 record Request(List<String> texts, DecodeConfig decode, boolean attention) {
   private static final Set<String> FIELDS =
       Set.of("text", "texts", "beam", "nbest", "maxLength", "attention");
 
-  static Request parse(ObjectMapper json, String body, ServeOptions limits, DecodeConfig base) {
+  /**
+   * What a request is checked against besides the server's limits: the model's decoding settings,
+   * whether it attends, and how many source tokens a text has.
+   */
+  record Model(DecodeConfig decode, boolean attends, ToIntFunction<String> sourceTokens) {}
+
+  static Request parse(ObjectMapper json, String body, ServeOptions limits, Model model) {
     JsonNode root = JsonBody.object(json, body, FIELDS);
-    List<String> texts = texts(root, limits);
+    DecodeConfig base = model.decode();
+    List<String> texts = texts(root, limits, model);
     int beam =
         JsonBody.integer(
             root,
@@ -34,12 +45,18 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
         throw new ApiException(422, "attention must be true or false", "attention");
       }
       attention = root.get("attention").booleanValue();
+      if (attention && !model.attends()) {
+        throw new ApiException(422, "attention: this model has no attention to show", "attention");
+      }
     }
-    DecodeConfig decode = base.withSearch(beam, maxLength, nbest);
-    return new Request(texts, decode, attention);
+    try {
+      return new Request(texts, base.withSearch(beam, maxLength, nbest), attention);
+    } catch (InvalidSetting e) { // a maxLength below decode.minLength
+      throw new ApiException(422, "maxLength " + maxLength + ": " + e.getMessage(), "maxLength");
+    }
   }
 
-  private static List<String> texts(JsonNode root, ServeOptions limits) {
+  private static List<String> texts(JsonNode root, ServeOptions limits, Model model) {
     boolean one = root.has("text");
     boolean many = root.has("texts");
     if (one == many) {
@@ -54,7 +71,7 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       if (!t.isTextual()) {
         throw new ApiException(422, "text must be a string", "text");
       }
-      out.add(check(t.textValue(), "text", limits));
+      out.add(check(t.textValue(), "text", limits, model));
       return out;
     }
     JsonNode list = root.get("texts");
@@ -73,12 +90,12 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       if (!list.get(i).isTextual()) {
         throw new ApiException(422, field + " must be a string", field);
       }
-      out.add(check(list.get(i).textValue(), field, limits));
+      out.add(check(list.get(i).textValue(), field, limits, model));
     }
     return out;
   }
 
-  private static String check(String text, String field, ServeOptions limits) {
+  private static String check(String text, String field, ServeOptions limits, Model model) {
     if (text.length() > limits.maxTextChars()) {
       throw new ApiException(
           422,
@@ -87,6 +104,19 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
     }
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       throw new ApiException(422, field + " must be one line (send several texts instead)", field);
+    }
+    int tokens = model.sourceTokens().applyAsInt(text);
+    int max = model.decode().maxInputTokens();
+    if (tokens > max) {
+      throw new ApiException(
+          422,
+          field
+              + " has "
+              + tokens
+              + " source tokens, over the cap of "
+              + max
+              + " (decode.maxInputTokens)",
+          field);
     }
     return text;
   }

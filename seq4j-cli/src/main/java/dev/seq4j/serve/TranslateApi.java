@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
@@ -40,10 +41,12 @@ final class TranslateApi {
   private final ServeOptions options;
   private final BatchingQueue queue;
   private final ClientWatch clients = ClientWatch.linux();
+  private final ThreadLocal<Tokenizer> srcTokenizers; // tokenizers are not thread-safe
 
   TranslateApi(TranslationBundle bundle, ServeOptions options, Metrics metrics) {
     this.bundle = bundle;
     this.options = options;
+    this.srcTokenizers = ThreadLocal.withInitial(bundle::srcTokenizer);
     this.queue =
         new BatchingQueue(
             bundle, options.maxBatch(), options.maxWaitMillis(), options.queueTexts(), metrics);
@@ -96,7 +99,15 @@ final class TranslateApi {
   ObjectNode translate(HttpExchange ex) throws IOException {
     RequestBodies.requireJson(ex);
     String text = RequestBodies.read(ex, options.maxBodyBytes());
-    Request r = Request.parse(JSON, text, options, bundle.config().decode());
+    Request r =
+        Request.parse(
+            JSON,
+            text,
+            options,
+            new Request.Model(
+                bundle.config().decode(),
+                bundle.config().model().attends(),
+                t -> Translator.sourceTokens(srcTokenizers.get(), t).size()));
     CompletableFuture<List<Translator.Translation>> result = new CompletableFuture<>();
     if (!queue.offer(new BatchingQueue.Job(r.texts(), r.decode(), r.attention(), result))) {
       throw new ApiException(

@@ -16,6 +16,12 @@ package dev.seq4j.config;
  * @param seed sampling: seeds the draws
  * @param cache Transformer models: decode incrementally with cached keys and values (false re-runs
  *     the decoder over the whole prefix at every step; same output, slower)
+ * @param maxInputTokens the most source tokens (after tokenization and BPE) one input may have;
+ *     default 1,024. It bounds the memory one line can take (a 300,000-character line would
+ *     otherwise take gigabytes); the server refuses a longer text with 422
+ * @param overlong what a longer input gets: {@code error} (the default; the message names the line
+ *     and its length) or {@code truncate} (its first {@code maxInputTokens} tokens are translated,
+ *     with a warning)
  */
 public record DecodeConfig(
     Strategy strategy,
@@ -32,13 +38,32 @@ public record DecodeConfig(
     int topK,
     double topP,
     long seed,
-    boolean cache) {
+    boolean cache,
+    int maxInputTokens,
+    Overlong overlong) {
+
+  /** The default of {@code decode.maxInputTokens}. */
+  public static final int DEFAULT_MAX_INPUT_TOKENS = 1024;
+
+  /** Checks what one setting cannot: {@code minLength <= maxLength}. */
+  public DecodeConfig {
+    if (minLength > maxLength) {
+      throw new InvalidSetting(
+          "decode.minLength", "must be <= decode.maxLength (" + maxLength + "), was " + minLength);
+    }
+  }
 
   /** Decoding strategies. */
   public enum Strategy {
     GREEDY,
     BEAM,
     SAMPLE
+  }
+
+  /** What an input over {@code decode.maxInputTokens} gets. */
+  public enum Overlong {
+    ERROR,
+    TRUNCATE
   }
 
   /** How beam search normalises scores for length. */
@@ -50,22 +75,27 @@ public record DecodeConfig(
   /** Reads the {@code decode} section. */
   public static DecodeConfig read(Section s) {
     DecodeConfig c =
-        new DecodeConfig(
-            s.choice("strategy", Strategy.GREEDY, Strategy.class),
-            (int) s.integer("beamSize", 5, 1, 256),
-            (int) s.integer("maxLength", 100, 1, 100_000),
-            s.number("maxLengthRatio", 2.0, Bound.above(0), Bound.NONE),
-            (int) s.integer("maxLengthOffset", 10, 0, 100_000),
-            s.number("lengthPenalty", 0.6, Bound.atLeast(0), Bound.NONE),
-            s.choice("lengthNormalization", LengthNormalization.GNMT, LengthNormalization.class),
-            (int) s.integer("minLength", 0, 0, 100_000),
-            (int) s.integer("nBest", 1, 1, 256),
-            (int) s.integer("batchSize", 64, 1, 100_000),
-            s.number("temperature", 1.0, Bound.atLeast(0), Bound.NONE),
-            (int) s.integer("topK", 0, 0, Integer.MAX_VALUE),
-            s.number("topP", 1.0, Bound.above(0), Bound.atMost(1)),
-            s.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
-            s.bool("cache", true));
+        s.check(
+            () ->
+                new DecodeConfig(
+                    s.choice("strategy", Strategy.GREEDY, Strategy.class),
+                    (int) s.integer("beamSize", 5, 1, 256),
+                    (int) s.integer("maxLength", 100, 1, 100_000),
+                    s.number("maxLengthRatio", 2.0, Bound.above(0), Bound.NONE),
+                    (int) s.integer("maxLengthOffset", 10, 0, 100_000),
+                    s.number("lengthPenalty", 0.6, Bound.atLeast(0), Bound.NONE),
+                    s.choice(
+                        "lengthNormalization", LengthNormalization.GNMT, LengthNormalization.class),
+                    (int) s.integer("minLength", 0, 0, 100_000),
+                    (int) s.integer("nBest", 1, 1, 256),
+                    (int) s.integer("batchSize", 64, 1, 100_000),
+                    s.number("temperature", 1.0, Bound.atLeast(0), Bound.NONE),
+                    (int) s.integer("topK", 0, 0, Integer.MAX_VALUE),
+                    s.number("topP", 1.0, Bound.above(0), Bound.atMost(1)),
+                    s.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
+                    s.bool("cache", true),
+                    (int) s.integer("maxInputTokens", DEFAULT_MAX_INPUT_TOKENS, 1, 1_000_000),
+                    s.choice("overlong", Overlong.ERROR, Overlong.class)));
     s.finish();
     if (c.nBest > c.beamSize) {
       throw s.invalid("nBest", "must be <= decode.beamSize (" + c.beamSize + "), was " + c.nBest);
@@ -94,6 +124,8 @@ public record DecodeConfig(
         topK,
         topP,
         seed,
-        cache);
+        cache,
+        maxInputTokens,
+        overlong);
   }
 }

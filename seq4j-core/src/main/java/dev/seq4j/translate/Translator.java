@@ -18,20 +18,27 @@ import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Text in, text out: tokenizes, batches by length, decodes (greedy, beam search or sampling, as
  * {@code decode.strategy} says), restores the input order and detokenizes. Exactly one output per
- * input; an empty (or all-space) input gives an empty output. Not thread-safe (it owns tokenizers):
- * use one per thread.
+ * input; an empty or whitespace-only input gives an empty output, whatever the tokenizer makes of
+ * spaces. An input of more than {@code decode.maxInputTokens} source tokens is an error or, with
+ * {@code decode.overlong: truncate}, is cut to that many with a warning. Not thread-safe (it owns
+ * tokenizers and counts truncations): use one per thread.
  */
 public final class Translator {
+  private static final Logger LOG = LoggerFactory.getLogger(Translator.class);
+
   private final TranslationBundle bundle;
   private final DecodeConfig decode;
   private final Tokenizer srcTokenizer;
   private final Tokenizer trgTokenizer;
   private final Greedy greedy;
   private final BeamSearch beam;
+  private long truncated;
 
   /** A translator for {@code bundle} with the decoding settings {@code decode}. */
   public Translator(TranslationBundle bundle, DecodeConfig decode) {
@@ -77,6 +84,74 @@ public final class Translator {
   }
 
   /**
+   * Where a list of sources comes from, for the messages about an overlong input: {@code name} (a
+   * file, or null) and the line number of the list's first element.
+   */
+  public record Origin(String name, long firstLine) {
+    /** Sources numbered from line 1 of no named file. */
+    public static final Origin LINES = new Origin(null, 1);
+
+    String line(int index) {
+      return (name == null ? "" : name + ", ") + "line " + (firstLine + index);
+    }
+  }
+
+  /** An input of more than {@code decode.maxInputTokens} source tokens. */
+  public static final class InputTooLong extends IllegalArgumentException {
+    private final int index;
+    private final int tokens;
+
+    InputTooLong(String where, int index, int tokens, int max) {
+      super(
+          where
+              + ": "
+              + tokens
+              + " source tokens, over decode.maxInputTokens ("
+              + max
+              + "); shorten it or set decode.overlong=truncate");
+      this.index = index;
+      this.tokens = tokens;
+    }
+
+    /** The position of the input in the list given to the translator. */
+    public int index() {
+      return index;
+    }
+
+    /** Its length in source tokens. */
+    public int tokens() {
+      return tokens;
+    }
+  }
+
+  /**
+   * The source tokens of {@code text} as the translator counts them against {@code
+   * decode.maxInputTokens}: none for an empty or whitespace-only text.
+   */
+  public static List<String> sourceTokens(Tokenizer tokenizer, String text) {
+    return text.isBlank() ? List.of() : tokenizer.tokenize(text);
+  }
+
+  /**
+   * Checks, without decoding, that no input is over {@code decode.maxInputTokens} where {@code
+   * decode.overlong: error} makes that an error.
+   *
+   * @throws InputTooLong naming the first such input by its place in {@code origin}
+   */
+  public void checkLengths(List<String> sources, Origin origin) {
+    if (decode.overlong() == DecodeConfig.Overlong.ERROR) {
+      for (int i = 0; i < sources.size(); i++) {
+        bounded(sourceTokens(srcTokenizer, sources.get(i)), i, origin);
+      }
+    }
+  }
+
+  /** How many inputs this translator has truncated to {@code decode.maxInputTokens} so far. */
+  public long truncated() {
+    return truncated;
+  }
+
+  /**
    * One translation with what produced it.
    *
    * @param sourceTokens the tokenized source
@@ -102,12 +177,24 @@ public final class Translator {
    */
   public List<Translation> translate(
       List<String> sources, boolean withAttention, boolean replaceUnk) {
+    return translate(sources, withAttention, replaceUnk, Origin.LINES);
+  }
+
+  /**
+   * Like {@link #translate(List, boolean, boolean)}, naming an overlong input by its place in
+   * {@code origin}.
+   *
+   * @throws InputTooLong for an input over {@code decode.maxInputTokens} with {@code
+   *     decode.overlong: error}, before anything is decoded
+   */
+  public List<Translation> translate(
+      List<String> sources, boolean withAttention, boolean replaceUnk, Origin origin) {
     Vocabulary src = bundle.srcVocabulary();
     Vocabulary trg = bundle.trgVocabulary();
     List<List<String>> srcTokens = new ArrayList<>(sources.size());
     List<Example> examples = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
-      List<String> tokens = srcTokenizer.tokenize(sources.get(i));
+      List<String> tokens = bounded(sourceTokens(srcTokenizer, sources.get(i)), i, origin);
       srcTokens.add(tokens);
       if (!tokens.isEmpty()) {
         examples.add(new Example(src.encode(tokens), null, i));
@@ -141,6 +228,24 @@ public final class Translator {
       }
     }
     return out;
+  }
+
+  /** {@code tokens}, or its first {@code decode.maxInputTokens} with a warning, or an error. */
+  private List<String> bounded(List<String> tokens, int index, Origin origin) {
+    int max = decode.maxInputTokens();
+    if (tokens.size() <= max) {
+      return tokens;
+    }
+    if (decode.overlong() == DecodeConfig.Overlong.ERROR) {
+      throw new InputTooLong(origin.line(index), index, tokens.size(), max);
+    }
+    truncated++;
+    LOG.warn(
+        "{}: {} source tokens, over decode.maxInputTokens; translating the first {}",
+        origin.line(index),
+        tokens.size(),
+        max);
+    return List.copyOf(tokens.subList(0, max));
   }
 
   /** Per row of {@code b}, the outputs of the configured strategy, best first. */

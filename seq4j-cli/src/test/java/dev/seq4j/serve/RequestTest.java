@@ -1,0 +1,71 @@
+package dev.seq4j.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seq4j.config.ConfigLoader;
+import dev.seq4j.config.DecodeConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Request validation against the model: attention, the token cap, the length settings. */
+class RequestTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static DecodeConfig decode(String yaml) {
+    return ConfigLoader.parse(
+        "decode: " + yaml, "x.yaml", List.of(), s -> DecodeConfig.read(s.section("decode")));
+  }
+
+  /** One token per space-separated word. */
+  private static Request.Model model(DecodeConfig decode, boolean attends) {
+    return new Request.Model(
+        decode, attends, t -> t.isBlank() ? 0 : t.strip().split("\\s+").length);
+  }
+
+  private static ApiException refused(String body, Request.Model model) {
+    return assertThrows(
+        ApiException.class, () -> Request.parse(JSON, body, ServeOptions.defaults(), model));
+  }
+
+  @Test
+  void attentionOnAModelWithoutAttentionIs422NamingTheField() {
+    ApiException e =
+        refused("{\"text\": \"a b\", \"attention\": true}", model(decode("{}"), false));
+    assertEquals(422, e.status);
+    assertEquals("attention", e.field);
+    assertEquals("attention: this model has no attention to show", e.getMessage());
+    Request r =
+        Request.parse(
+            JSON,
+            "{\"text\": \"a b\", \"attention\": false}",
+            ServeOptions.defaults(),
+            model(decode("{}"), false));
+    assertEquals(false, r.attention());
+  }
+
+  @Test
+  void aTextOverTheTokenCapIs422NamingTheField() {
+    Request.Model m = model(decode("{maxInputTokens: 3}"), true);
+    ApiException e = refused("{\"texts\": [\"a b c\", \"a b c d\"]}", m);
+    assertEquals(422, e.status);
+    assertEquals("texts[1]", e.field);
+    assertEquals(
+        "texts[1] has 4 source tokens, over the cap of 3 (decode.maxInputTokens)", e.getMessage());
+    assertEquals(
+        List.of("a b c", "   "),
+        Request.parse(JSON, "{\"texts\": [\"a b c\", \"   \"]}", ServeOptions.defaults(), m)
+            .texts());
+  }
+
+  @Test
+  void aMaxLengthBelowTheMinimumLengthIs422() {
+    ApiException e =
+        refused("{\"text\": \"a\", \"maxLength\": 5}", model(decode("{minLength: 8}"), true));
+    assertEquals(422, e.status);
+    assertEquals("maxLength", e.field);
+    assertEquals(
+        "maxLength 5: decode.minLength: must be <= decode.maxLength (5), was 8", e.getMessage());
+  }
+}
