@@ -2,10 +2,12 @@ package dev.seq4j;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +21,14 @@ class AppLayersTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.seq4j");
+
+  /** The rules below pass vacuously on an empty import: make sure core and apps are both in it. */
+  @Test
+  void theImportHoldsTheCoreAndTheApplications() {
+    for (String pkg : List.of("model", "translate", "cli", "serve", "bench")) {
+      assertTrue(ALL.containPackage("dev.seq4j." + pkg), "no classes in dev.seq4j." + pkg);
+    }
+  }
 
   @Test
   void theCoreNeverUsesAnApplication() {
