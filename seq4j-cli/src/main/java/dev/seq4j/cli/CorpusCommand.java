@@ -59,7 +59,7 @@ public final class CorpusCommand implements Runnable {
       description =
           "Export an English–LANG parallel corpus from the gettext catalogs installed on this"
               + " machine (<prefix>/LANG[_REGION]/LC_MESSAGES/*.mo), cleaned (escapes, keyboard"
-              + " accelerators, markup and entities removed; placeholders such as %s and {0} kept"
+              + " accelerators, markup and entities removed; placeholders such as %%s and {0} kept"
               + " and checked), deduplicated by source, capped in length, shuffled with a seed and"
               + " split: OUT/{train,valid,test}.{en,LANG} and OUT/{train,valid,test}.json"
               + " ({\"data\":[{\"LANG\":…,\"en\":…}]}), plus OUT/corpus.{en,LANG} with every kept"

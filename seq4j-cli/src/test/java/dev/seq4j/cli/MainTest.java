@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -34,6 +39,40 @@ class MainTest {
       assertEquals(0, sub.exit(), name);
       assertTrue(sub.out().contains("Example"), name + " has an example:\n" + sub.out());
       assertTrue(readme.contains("seq4j " + name), "README.md names `seq4j " + name + "`");
+    }
+  }
+
+  /**
+   * Picocli reads descriptions as format strings: a bare {@code %s} makes it print a warning and
+   * show the raw text (with literal {@code %n}). Every help text of every (sub)command must format.
+   */
+  @Test
+  void everyHelpTextFormatsWithoutPicocliWarnings() {
+    PrintStream saved = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    List<String> helps = new ArrayList<>();
+    try {
+      collectHelp(Cli.commandLine(false), helps);
+    } finally {
+      System.setErr(saved);
+    }
+    assertTrue(helps.size() > 15, helps.size() + " commands");
+    assertEquals("", err.toString(StandardCharsets.UTF_8));
+    for (String help : helps) {
+      assertFalse(help.contains("%n"), help);
+    }
+    assertTrue(
+        helps.stream().anyMatch(h -> h.contains("placeholders such as %s and {0} kept")),
+        "the gettext help shows its %s literally");
+  }
+
+  private static void collectHelp(CommandLine cl, List<String> helps) {
+    helps.add(cl.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " "));
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (!sub.getCommandName().equals("help")) {
+        collectHelp(sub, helps);
+      }
     }
   }
 }
