@@ -12,6 +12,9 @@ public final class Cli {
   /** Exit status of a command that failed on bad input or a runtime error. */
   public static final int ERROR = 2;
 
+  /** Exit status when standard output was closed by its reader, as after SIGPIPE (128 + 13). */
+  public static final int BROKEN_PIPE = 141;
+
   private Cli() {}
 
   /** Parses and executes {@code args}, returning the exit status. */
@@ -27,6 +30,9 @@ public final class Cli {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          if (brokenPipe(ex)) {
+            return BROKEN_PIPE; // the reader has what it wanted: nothing to report
+          }
           PrintWriter err = commandLine.getErr();
           err.println("seq4j: error: " + message(ex));
           if (debug) {
@@ -44,6 +50,15 @@ public final class Cli {
           return ERROR;
         });
     return cl;
+  }
+
+  private static boolean brokenPipe(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof LineOutput.BrokenPipe) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The most useful one-line message of an exception chain. */

@@ -3,6 +3,7 @@ package dev.seq4j.cli;
 import dev.seq4j.data.TextLines;
 import dev.seq4j.io.TempFiles;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -54,6 +55,47 @@ final class LineOutput {
     }
   }
 
+  /**
+   * Thrown when standard output was closed by its reader ({@code seq4j translate … | head}): the
+   * command stops at once and exits quietly with 141, as a program killed by SIGPIPE does.
+   */
+  static final class BrokenPipe extends IOException {
+    BrokenPipe() {
+      super("standard output was closed by its reader");
+    }
+  }
+
+  /**
+   * Standard output that reports its reader going away: a {@link PrintStream} swallows the write
+   * error (EPIPE, as the JVM ignores SIGPIPE), so a command would go on translating a whole input
+   * nobody reads. Checked once per buffered block the writer hands down.
+   */
+  private static final class Checked extends FilterOutputStream {
+    private final PrintStream target;
+
+    Checked(PrintStream target) {
+      super(target);
+      this.target = target;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      target.write(b, off, len);
+      check();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      check();
+    }
+
+    private void check() throws BrokenPipe {
+      if (target.checkError()) { // flushes, then tells whether any write failed
+        throw new BrokenPipe();
+      }
+    }
+  }
+
   /** What writes the lines. */
   interface Body {
     void write(Writer out) throws IOException;
@@ -93,7 +135,9 @@ final class LineOutput {
   /** Runs {@code body} against standard output ({@code output} null) or into {@code output}. */
   static void write(Path output, Body body) throws IOException {
     if (output == null) {
-      Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+      Writer w =
+          new BufferedWriter(
+              new OutputStreamWriter(new Checked(System.out), StandardCharsets.UTF_8));
       body.write(w);
       w.flush();
       return;

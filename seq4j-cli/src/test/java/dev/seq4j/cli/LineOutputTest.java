@@ -105,4 +105,52 @@ class LineOutputTest {
     assertEquals(List.of(), files());
     assertFalse(Files.exists(out));
   }
+
+  /** A reader that takes {@code limit} bytes and then closes the pipe, as {@code head} does. */
+  private static final class ClosingReader extends java.io.OutputStream {
+    private final int limit;
+    long offered;
+
+    ClosingReader(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      offered += len;
+      if (offered > limit) {
+        throw new IOException("Broken pipe");
+      }
+    }
+  }
+
+  @Test
+  void aClosedStandardOutputStopsTheCommandQuietlyWith141() throws IOException {
+    Path corpus = Files.writeString(dir.resolve("c.txt"), "lower newest widest\nlow low\n");
+    Path codes = dir.resolve("c.bpe");
+    assertEquals(
+        0,
+        CliRunner.run("bpe", "learn", "--input", "" + corpus, "--merges", "5", "--out", "" + codes)
+            .exit());
+    Path big = dir.resolve("big.txt");
+    Files.write(big, java.util.Collections.nCopies(200_000, "lower newest widest low"));
+    ClosingReader head = new ClosingReader(10_000);
+    PrintStream saved = System.out;
+    System.setOut(new PrintStream(head, false, StandardCharsets.UTF_8));
+    CliRunner.Result r;
+    try {
+      r = CliRunner.run("bpe", "apply", "--codes", "" + codes, "--input", "" + big);
+    } finally {
+      System.setOut(saved);
+    }
+    assertEquals(141, r.exit(), r.err());
+    assertEquals("", r.err());
+    // it stopped at the first block that failed: ~8 KB after the reader left, not 5 MB later
+    assertTrue(head.offered < 10_000 + 16_384, head.offered + " bytes offered");
+  }
 }
