@@ -1,5 +1,6 @@
 package dev.seq4j.cli;
 
+import dev.seq4j.engine.BuildInfo;
 import dev.seq4j.engine.Engines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "Print the engine, threads, memory allocator and device seq4j runs with.",
+    description =
+        "Print the seq4j version and build, the Java runtime, and the engine, threads, memory"
+            + " allocator and device seq4j runs with.",
     footer = {"%nExample:%n  ./seq4j info"})
 public final class InfoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -19,18 +22,20 @@ public final class InfoCommand implements Runnable {
   }
 
   static String report() {
-    String version = InfoCommand.class.getPackage().getImplementationVersion();
-    return "seq4j "
-        + (version == null ? "(development build)" : version)
+    return BuildInfo.current().format()
+        + "\njava: "
+        + System.getProperty("java.vm.name")
+        + " "
+        + System.getProperty("java.runtime.version")
         + "\n"
         + Engines.describe().format();
   }
 
-  /** {@code seq4j --version} prints the same report. */
+  /** {@code seq4j --version}: the version and build, without starting the engine. */
   public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return report().split("\n");
+      return new String[] {BuildInfo.current().format()};
     }
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ServeCommand.class,
       InfoCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
