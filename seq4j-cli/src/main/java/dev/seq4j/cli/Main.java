@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       VocabCommand.class,
       BpeCommand.class,
       BenchCommand.class,
+      RunsCommand.class,
       ServeCommand.class,
       InfoCommand.class,
       CommandLine.HelpCommand.class

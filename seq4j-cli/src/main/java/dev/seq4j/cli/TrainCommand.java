@@ -5,8 +5,10 @@ import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.names.NamesConfig;
 import dev.seq4j.names.NamesExperiment;
+import dev.seq4j.train.RunSummary;
 import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.train.TrainingException;
 import dev.seq4j.train.TrainingRun;
 import dev.seq4j.translate.TranslationConfig;
 import java.nio.file.Files;
@@ -78,7 +80,12 @@ public final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException(dir + ": nothing to resume (no checkpoints/)");
     }
     try (ConsoleLog console = ConsoleLog.open(dir, quiet, ConsoleLog.Level.parse(logLevel))) {
-      return train(run, dir, console);
+      try {
+        return train(run, dir, console);
+      } catch (TrainingException e) {
+        console.record("seq4j: error: " + RunSummary.DIVERGED + e.getMessage());
+        throw e;
+      }
     }
   }
 
