@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BpeCommand.class,
       BenchCommand.class,
       RunsCommand.class,
+      GradientsCommand.class,
       ServeCommand.class,
       InfoCommand.class,
       CommandLine.HelpCommand.class
