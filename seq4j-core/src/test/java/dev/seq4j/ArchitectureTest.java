@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * config, tokenize, data            YAML records, tokenizers and vocabularies, corpora and batches
  * model                             networks and their config records
  * decode, train, eval, plot         generic search, training, scoring and charts
- * translate, names                  the tasks, wiring the layers below into runs
+ * translate, names, gradflow        the tasks, wiring the layers below into runs
  * </pre>
  *
  * Each layer may use only the layers below it (and its peers where stated); a task never uses
@@ -58,7 +58,9 @@ class ArchitectureTest {
         .layer("translate")
         .definedBy("dev.seq4j.translate..")
         .layer("names")
-        .definedBy("dev.seq4j.names..");
+        .definedBy("dev.seq4j.names..")
+        .layer("gradflow")
+        .definedBy("dev.seq4j.gradflow..");
   }
 
   /** The rules below pass vacuously on an empty import: make sure every layer is really there. */
@@ -77,7 +79,8 @@ class ArchitectureTest {
             "eval",
             "plot",
             "translate",
-            "names")) {
+            "names",
+            "gradflow")) {
       assertTrue(CORE.containPackage("dev.seq4j." + pkg), "no classes in dev.seq4j." + pkg);
     }
     assertTrue(CORE.contain("dev.seq4j.model.Seq2SeqModel"));
@@ -115,6 +118,8 @@ class ArchitectureTest {
         .whereLayer("translate")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("names")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("gradflow")
         .mayNotBeAccessedByAnyLayer()
         .check(CORE);
   }

@@ -2,6 +2,7 @@ package dev.seq4j.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -20,9 +21,24 @@ public final class Cli {
   /** Parses and executes {@code args}, returning the exit status. */
   public static int run(String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
+    chooseLogLevel(args);
     String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
     CommandLine cl = commandLine(debug);
     return cl.execute(rest);
+  }
+
+  /**
+   * SLF4J's simple logger fixes its level when the first logger is made: a {@code --log-level}
+   * below INFO ({@code debug}, {@code trace}) must be set before anything logs. (Levels above INFO
+   * are applied by {@code ConsoleLog}'s filter as well.)
+   */
+  private static void chooseLogLevel(String[] args) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--log-level")) {
+        System.setProperty(
+            "org.slf4j.simpleLogger.defaultLogLevel", args[i + 1].toLowerCase(Locale.ROOT));
+      }
+    }
   }
 
   /** The configured command line (exposed for tests). */

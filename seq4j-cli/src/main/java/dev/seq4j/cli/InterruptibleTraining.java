@@ -1,5 +1,6 @@
 package dev.seq4j.cli;
 
+import dev.seq4j.config.TrainConfig;
 import dev.seq4j.train.TrainListener;
 import dev.seq4j.train.Trainer;
 import dev.seq4j.train.TrainingRun;
@@ -34,11 +35,15 @@ final class InterruptibleTraining {
             TranslationExperiment.run(
                 config,
                 TrainingRun.in(out).resuming(resume).heardBy(listener).withTrainer(onTrainer)),
-        err);
+        err,
+        config.train());
   }
 
-  /** Runs {@code body} with a progress bar; SIGINT/SIGTERM ask its trainer to save and stop. */
-  static <T> T train(Body<T> body, PrintStream err) throws IOException {
+  /**
+   * Runs {@code body} with a progress bar (its run ETA from {@code plan}'s epochs and time limit);
+   * SIGINT/SIGTERM ask its trainer to save and stop.
+   */
+  static <T> T train(Body<T> body, PrintStream err, TrainConfig plan) throws IOException {
     AtomicReference<Trainer> current = new AtomicReference<>();
     Thread hook =
         new Thread(
@@ -57,7 +62,7 @@ final class InterruptibleTraining {
             "seq4j-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return body.run(new ProgressBar(err), current::set);
+      return body.run(new ProgressBar(err, plan), current::set);
     } finally {
       current.set(null);
       try {

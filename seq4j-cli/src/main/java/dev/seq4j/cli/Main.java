@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       VocabCommand.class,
       BpeCommand.class,
       BenchCommand.class,
+      RunsCommand.class,
+      GradientsCommand.class,
       ServeCommand.class,
       InfoCommand.class,
       CompletionCommand.class,

@@ -1,5 +1,6 @@
 package dev.seq4j.cli;
 
+import dev.seq4j.config.TrainConfig;
 import dev.seq4j.train.TrainListener;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -7,19 +8,35 @@ import java.util.Map;
 
 /**
  * Draws training progress on standard error: one updating line per epoch, one line per evaluation.
+ * The line ends with the ETA of the epoch (from the time per batch so far in this epoch) and, with
+ * an epoch count or a time limit, of the run: the remaining epochs at the same pace (validation not
+ * counted), capped by what is left of {@code train.timeLimitMinutes} as this process has seen it.
  */
 final class ProgressBar implements TrainListener {
   private final PrintStream err;
   private final boolean terminal = System.console() != null;
+  private final int epochs;
+  private final double timeLimitSeconds;
+  private final long startedNanos = System.nanoTime();
   private long lastDraw;
+  private int epochSeen = -1;
+  private long epochStartNanos;
+  private int epochStartBatch;
 
-  ProgressBar(PrintStream err) {
+  ProgressBar(PrintStream err, TrainConfig plan) {
     this.err = err;
+    this.epochs = plan.epochs();
+    this.timeLimitSeconds = plan.timeLimitMinutes() * 60;
   }
 
   @Override
   public void onStep(int epoch, int batch, int batches, double loss, double tokensPerSecond) {
     long now = System.nanoTime();
+    if (epoch != epochSeen) {
+      epochSeen = epoch;
+      epochStartNanos = now;
+      epochStartBatch = batch - 1;
+    }
     long interval = terminal ? 200_000_000L : 30_000_000_000L;
     if (batch != batches && now - lastDraw < interval) {
       return;
@@ -30,7 +47,7 @@ final class ProgressBar implements TrainListener {
     err.printf(
         Locale.ROOT,
         (terminal ? "\r" : "")
-            + "epoch %d [%s%s] %d/%d loss %.4f %,.0f tok/s   "
+            + "epoch %d [%s%s] %d/%d loss %.4f %,.0f tok/s%s   "
             + (terminal ? "" : "%n"),
         epoch,
         "=".repeat(filled),
@@ -38,8 +55,32 @@ final class ProgressBar implements TrainListener {
         batch,
         batches,
         loss,
-        tokensPerSecond);
+        tokensPerSecond,
+        eta(epoch, batch, batches, now));
     err.flush();
+  }
+
+  /** {@code " | ETA epoch 1:02, run 14:10"}; empty before the pace is known. */
+  String eta(int epoch, int batch, int batches, long now) {
+    int done = batch - epochStartBatch;
+    if (done <= 0 || now <= epochStartNanos) {
+      return "";
+    }
+    double perBatch = (now - epochStartNanos) / 1e9 / done;
+    double epochLeft = perBatch * (batches - batch);
+    double runLeft = epochLeft + perBatch * batches * Math.max(0, epochs - epoch);
+    if (timeLimitSeconds > 0) {
+      runLeft = Math.min(runLeft, Math.max(0, timeLimitSeconds - (now - startedNanos) / 1e9));
+    }
+    return " | ETA epoch " + clock(epochLeft) + ", run " + clock(runLeft);
+  }
+
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   /** Optional validation columns and how the evaluation line shows them. */

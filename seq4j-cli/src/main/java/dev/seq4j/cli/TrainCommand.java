@@ -5,8 +5,10 @@ import dev.seq4j.config.RunConfig;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.names.NamesConfig;
 import dev.seq4j.names.NamesExperiment;
+import dev.seq4j.train.RunSummary;
 import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.Trainer;
+import dev.seq4j.train.TrainingException;
 import dev.seq4j.train.TrainingRun;
 import dev.seq4j.translate.TranslationConfig;
 import java.nio.file.Files;
@@ -49,6 +51,17 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue the run in --out from checkpoints/last")
   boolean resume;
 
+  @Option(
+      names = "--quiet",
+      description = "print only errors and the final summary (train.log still gets everything)")
+  boolean quiet;
+
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      description = "error, warn, info (default), debug or trace; for the console and train.log")
+  String logLevel = "info";
+
   @Override
   public Integer call() throws Exception {
     if (resume && out == null) {
@@ -66,6 +79,17 @@ public final class TrainCommand implements Callable<Integer> {
     if (resume && !Files.isDirectory(dir.resolve("checkpoints"))) {
       throw new IllegalArgumentException(dir + ": nothing to resume (no checkpoints/)");
     }
+    try (ConsoleLog console = ConsoleLog.open(dir, quiet, ConsoleLog.Level.parse(logLevel))) {
+      try {
+        return train(run, dir, console);
+      } catch (TrainingException e) {
+        console.record("seq4j: error: " + RunSummary.DIVERGED + e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  private int train(RunConfig run, Path dir, ConsoleLog console) throws Exception {
     Engines.start();
     Trainer.TrainResult r;
     Map<String, Object> test = Map.of();
@@ -79,27 +103,32 @@ public final class TrainCommand implements Callable<Integer> {
                           .resuming(resume)
                           .heardBy(listener)
                           .withTrainer(onTrainer)),
-              System.err);
+              System.err,
+              run.train());
       r = o.train();
       test = o.test();
     } else {
       r = InterruptibleTraining.train((TranslationConfig) run, dir, resume, System.err);
     }
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "train: outcome=%s epochs=%d steps=%d seconds=%.1f best_%s=%.4f run=%s%n",
+    List<String> summary = new ArrayList<>();
+    summary.add(
+        String.format(
+            "train: outcome=%s epochs=%d steps=%d seconds=%.1f best_%s=%.4f run=%s",
             r.outcome(),
             r.epochs(),
             r.steps(),
             r.seconds(),
             run.train().metric().name().toLowerCase(),
             r.bestMetric(),
-            dir);
+            dir));
     for (String key : List.of("accuracy", "macro_f1", "perplexity", "novel_share")) {
       if (test.get(key) instanceof Number n) {
-        spec.commandLine().getOut().printf(Locale.ROOT, "test: %s=%.4f%n", key, n.doubleValue());
+        summary.add(String.format(Locale.ROOT, "test: %s=%.4f", key, n.doubleValue()));
       }
+    }
+    for (String line : summary) {
+      spec.commandLine().getOut().println(line);
+      console.record(line);
     }
     return r.outcome() == TrainOutcome.INTERRUPTED ? 130 : 0;
   }

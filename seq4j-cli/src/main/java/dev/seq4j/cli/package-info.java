@@ -2,10 +2,11 @@
  * The {@code seq4j} command: one picocli class per subcommand ({@code TrainCommand}, {@code
  * TranslateCommand}, …), wired by {@link dev.seq4j.cli.Main}; {@link dev.seq4j.cli.Cli} runs a
  * command line and turns errors into one line and exit status 2. Shared pieces: {@code
- * InterruptibleTraining} (progress bar, SIGINT/SIGTERM save {@code last/}), {@code LineOutput}
- * (stdout or a file that appears only when complete), {@code TokenizerOptions}, {@code
- * AttentionFiles}. The HTTP server is {@link dev.seq4j.serve}; benchmark workloads and the load
- * client live in the seq4j-bench module, which {@code BenchCommand} only calls and prints.
+ * InterruptibleTraining} (progress bar with ETA, SIGINT/SIGTERM save {@code last/}), {@code
+ * ConsoleLog} ({@code train.log}, {@code --quiet}, {@code --log-level}), {@code LineOutput} (stdout
+ * or a file that appears only when complete), {@code TokenizerOptions}, {@code AttentionFiles}. The
+ * HTTP server is {@link dev.seq4j.serve}; benchmark workloads and the load client live in the
+ * seq4j-bench module, which {@code BenchCommand} only calls and prints.
  *
  * <p>Checklist, a new subcommand:
  *

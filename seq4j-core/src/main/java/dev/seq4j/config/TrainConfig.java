@@ -28,6 +28,11 @@ package dev.seq4j.config;
  * @param maxSteps stop after this many updates (then evaluate and save); 0: no limit
  * @param timeLimitMinutes stop once training and validation have taken this many minutes of wall
  *     time (then evaluate the partial epoch and save); 0: no limit
+ * @param logEvery write a line to {@code steps.jsonl} every N steps (default 50); 0: never
+ * @param sampleEvery log greedy translations of a few fixed validation sentences to the console and
+ *     {@code samples.txt} every N steps (default 1000; also at each evaluation); 0: never
+ * @param gradEvery write the gradient norm of each parameter group to {@code gradients.csv} every N
+ *     steps (default 100); 0: never
  */
 public record TrainConfig(
     int epochs,
@@ -56,7 +61,10 @@ public record TrainConfig(
     double maxSkippedShare,
     double divergenceFactor,
     long maxSteps,
-    double timeLimitMinutes) {
+    double timeLimitMinutes,
+    int logEvery,
+    int sampleEvery,
+    int gradEvery) {
 
   /** Optimizers. */
   public enum Optimizer {
@@ -120,7 +128,10 @@ public record TrainConfig(
             s.number("maxSkippedShare", 0.05, Bound.atLeast(0), Bound.atMost(1)),
             s.number("divergenceFactor", 1e4, Bound.atLeast(0), Bound.NONE),
             s.integer("maxSteps", 0, 0, Long.MAX_VALUE),
-            s.number("timeLimitMinutes", 0.0, Bound.atLeast(0), Bound.NONE));
+            s.number("timeLimitMinutes", 0.0, Bound.atLeast(0), Bound.NONE),
+            (int) s.integer("logEvery", 50, 0, Integer.MAX_VALUE),
+            (int) s.integer("sampleEvery", 1000, 0, Integer.MAX_VALUE),
+            (int) s.integer("gradEvery", 100, 0, Integer.MAX_VALUE));
     s.finish();
     if (c.divergenceFactor > 0 && c.divergenceFactor <= 1) {
       throw s.invalid("divergenceFactor", "must be 0 (off) or above 1, was " + c.divergenceFactor);
@@ -157,6 +168,9 @@ public record TrainConfig(
         maxSkippedShare,
         divergenceFactor,
         maxSteps,
-        timeLimitMinutes);
+        timeLimitMinutes,
+        logEvery,
+        sampleEvery,
+        gradEvery);
   }
 }

@@ -20,13 +20,24 @@ import javax.imageio.ImageIO;
 /** A line chart of one or more named series, written as PNG. NaN points are skipped. */
 public final class LinePlot {
   private static final Color[] COLORS = {
-    new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40)
+    new Color(31, 119, 180),
+    new Color(255, 127, 14),
+    new Color(44, 160, 44),
+    new Color(214, 39, 40),
+    new Color(148, 103, 189),
+    new Color(140, 86, 75),
+    new Color(227, 119, 194),
+    new Color(127, 127, 127),
+    new Color(188, 189, 34),
+    new Color(23, 190, 207)
   };
   private final String title;
   private final String xLabel;
   private final String yLabel;
   private final List<Series> series = new ArrayList<>();
   private boolean legendBottom;
+  private boolean logY;
+  private boolean markers = true;
 
   /** A named series of points. */
   public record Series(String name, double[] x, double[] y) {}
@@ -44,12 +55,30 @@ public final class LinePlot {
     return this;
   }
 
+  /**
+   * Draws y on a log₁₀ scale (ticks at powers of ten; points at or below 0 are skipped); returns
+   * this chart.
+   */
+  public LinePlot logY() {
+    if (!series.isEmpty()) {
+      throw new IllegalStateException("logY() must come before the first add()");
+    }
+    this.logY = true;
+    return this;
+  }
+
+  /** Draws lines only, without a dot at each point (for long series); returns this chart. */
+  public LinePlot noMarkers() {
+    this.markers = false;
+    return this;
+  }
+
   /** Adds a series; returns this chart. */
   public LinePlot add(String name, double[] x, double[] y) {
     if (x.length != y.length) {
       throw new IllegalArgumentException("series '" + name + "': x and y differ in length");
     }
-    series.add(new Series(name, x, y));
+    series.add(new Series(name, x, logY ? log10(y) : y));
     return this;
   }
 
@@ -70,12 +99,12 @@ public final class LinePlot {
     double[] yr = range(false);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     FontMetrics fm = g.getFontMetrics();
-    for (double v : Ticks.of(yr[0], yr[1], 6, false)) {
+    for (double v : Ticks.of(yr[0], yr[1], 6, logY)) {
       int py = (int) Math.round(bottom - (v - yr[0]) / (yr[1] - yr[0]) * (bottom - top));
       g.setColor(new Color(230, 230, 230));
       g.drawLine(left, py, right, py);
       g.setColor(Color.DARK_GRAY);
-      String s = Ticks.label(v);
+      String s = logY ? "1e" + (long) v : Ticks.label(v);
       g.drawString(s, left - 6 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
     }
     for (double v : Ticks.of(xr[0], xr[1], 8, integralX())) {
@@ -114,7 +143,9 @@ public final class LinePlot {
           path.moveTo(px, py);
           started = true;
         }
-        g.fillOval((int) px - 3, (int) py - 3, 7, 7);
+        if (markers) {
+          g.fillOval((int) px - 3, (int) py - 3, 7, 7);
+        }
       }
       g.draw(path);
     }
@@ -147,6 +178,14 @@ public final class LinePlot {
     AtomicFiles.write(file, out.toByteArray());
   }
 
+  private static double[] log10(double[] y) {
+    double[] out = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      out[i] = y[i] > 0 ? Math.log10(y[i]) : Double.NaN;
+    }
+    return out;
+  }
+
   /** Whether every plotted x is a whole number (epochs evaluated at their ends): ticks then too. */
   private boolean integralX() {
     for (Series s : series) {
@@ -174,6 +213,10 @@ public final class LinePlot {
     }
     if (!Double.isFinite(lo)) {
       return new double[] {0, 1};
+    }
+    if (logY && !x) {
+      // whole decades, so the powers of ten label the axis
+      return new double[] {Math.floor(lo), Math.max(Math.ceil(hi), Math.floor(lo) + 1)};
     }
     if (hi - lo < 1e-12) {
       double pad = Math.max(Math.abs(lo) * 0.1, 0.5);

@@ -48,6 +48,7 @@ public final class Trainer {
   private final CheckpointStore checkpoints;
   private final TrainState state = new TrainState();
   private final DivergenceGuard guard;
+  private final TrainingWatch watch;
   private volatile boolean stopRequested;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private MetricsLog metrics;
@@ -73,6 +74,7 @@ public final class Trainer {
     this.schedule = new LearningRateSchedule(cfg);
     this.checkpoints = run.checkpoints();
     this.guard = new DivergenceGuard(cfg, state);
+    this.watch = new TrainingWatch(cfg, run, task.samples());
   }
 
   /**
@@ -138,6 +140,13 @@ public final class Trainer {
       double lr = schedule.rate(epochProgress(batches.size()), state.step + 1);
       timedStep(task, batches.get(state.batchInEpoch), lr);
       reportStep(batches.size());
+      watch.afterStep(
+          state.step,
+          epochProgress(batches.size()),
+          lr,
+          state.trainTokensTotal,
+          state.trainSeconds,
+          elapsedSeconds());
       if (midEpochEvaluationDue(batches.size()) && evaluateNow(epochProgress(batches.size()), lr)) {
         return Optional.of(TrainOutcome.EARLY_STOPPED);
       }
@@ -233,7 +242,9 @@ public final class Trainer {
         gc.backward(r.sum().div(r.tokens()));
       }
       double loss = r.sum().getFloat() / r.tokens();
+      watch.beforeClipping(state.step, params);
       double norm = GradientClipping.clipByGlobalNorm(params.values(), cfg.clipNorm());
+      watch.afterClipping(loss, norm);
       if (guard.skipStep(loss, norm)) {
         Gradients.zero(params.values());
         return;
@@ -254,6 +265,7 @@ public final class Trainer {
     state.resetWindow();
     boolean improved = recordMetric(validationMetric(v), epoch);
     listener.onEvaluation(row);
+    watch.onEvaluation(state.step, epoch);
     saveLast();
     if (improved || !checkpoints.exists("best")) {
       files().save(checkpoints, "best");

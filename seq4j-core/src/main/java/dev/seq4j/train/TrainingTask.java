@@ -41,4 +41,12 @@ public interface TrainingTask<B> {
    * valid_acc} or {@code valid_bleu}.
    */
   Map<String, Double> validate();
+
+  /**
+   * A few fixed validation inputs the trainer decodes and shows every {@code train.sampleEvery}
+   * steps and at each evaluation; none by default.
+   */
+  default SampleTranslations samples() {
+    return SampleTranslations.NONE;
+  }
 }

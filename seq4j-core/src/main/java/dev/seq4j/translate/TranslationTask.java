@@ -2,15 +2,18 @@ package dev.seq4j.translate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.config.TrainConfig;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
 import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.tokenize.Vocabulary;
+import dev.seq4j.train.SampleTranslations;
 import dev.seq4j.train.SavedModel;
 import dev.seq4j.train.TrainingTask;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ import java.util.Random;
  * validation pairs.
  */
 final class TranslationTask implements TrainingTask<Batch> {
+  /** How many validation sentences {@link #samples} shows. */
+  static final int SAMPLES = 3;
+
   private final TranslationBundle bundle;
   private final Dataset data;
   private final TrainConfig cfg;
@@ -78,6 +84,26 @@ final class TranslationTask implements TrainingTask<Batch> {
     row.put("valid_ppl", Math.exp(v.loss()));
     row.put("valid_exact", v.exactMatch());
     row.put("valid_bleu", v.bleu());
+    row.put("valid_chrf", v.chrf());
     return row;
+  }
+
+  /** The first {@value #SAMPLES} validation pairs and their greedy translations. */
+  @Override
+  public SampleTranslations samples() {
+    int n = Math.min(SAMPLES, data.validSources().size());
+    List<String> sources = data.validSources().subList(0, n);
+    List<String> references = data.validReferences().subList(0, n);
+    DecodeConfig greedy =
+        bundle.config().decode().withSearch(1, bundle.config().decode().maxLength(), 1);
+    return () -> {
+      List<String> outputs = new Translator(bundle, greedy).translate(sources);
+      List<SampleTranslations.Sample> samples = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        samples.add(
+            new SampleTranslations.Sample(sources.get(i), references.get(i), outputs.get(i)));
+      }
+      return samples;
+    };
   }
 }

@@ -32,15 +32,18 @@ public final class GradientClipping {
       }
       NDArray total = NDArrays.stack(norms).norm();
       double norm = total.getFloat();
-      if (maxNorm > 0 && Double.isFinite(norm)) {
+      if (clips(norm, maxNorm)) {
         double coefficient = maxNorm / (norm + 1e-6);
-        if (coefficient < 1) {
-          for (NDArray g : grads) {
-            g.muli(coefficient);
-          }
+        for (NDArray g : grads) {
+          g.muli(coefficient);
         }
       }
       return norm;
     }
+  }
+
+  /** Whether a global norm {@code norm} gets scaled down under {@code maxNorm} (0: no clipping). */
+  public static boolean clips(double norm, double maxNorm) {
+    return maxNorm > 0 && Double.isFinite(norm) && maxNorm / (norm + 1e-6) < 1;
   }
 }
