@@ -1,6 +1,7 @@
 /**
  * The ground floor: files that are either wholly written or not at all ({@code AtomicFiles}), temp
- * files that clean up after themselves ({@code TempFiles}), and the exclusive lock of a run
- * directory ({@code RunLock}). Imports nothing of seq4j; every other package may use it.
+ * files that clean up after themselves ({@code TempFiles}), a full disk named as such ({@code
+ * DiskFull}), and the exclusive lock of a run directory ({@code RunLock}). Imports nothing of
+ * seq4j; every other package may use it.
  */
 package dev.seq4j.io;
