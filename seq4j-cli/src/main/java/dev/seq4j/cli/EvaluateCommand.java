@@ -70,10 +70,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     Engines.start();
     try (TranslationBundle bundle = TranslationBundle.load(model, overrides)) {
-      // before the teacher-forced pass, which would take an overlong line whole
-      new Translator(bundle, bundle.config().decode())
-          .checkLengths(sources, new Translator.Origin("--src " + src, 1));
-      Evaluator.Result r = new Evaluator(bundle, sources, refs).run();
+      Evaluator.Result r =
+          new Evaluator(bundle, sources, refs, new Translator.Origin("--src " + src, 1)).run();
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("sentences", sources.size());
       figures.put("bleu", r.bleu());

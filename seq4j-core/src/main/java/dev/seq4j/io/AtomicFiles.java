@@ -1,7 +1,8 @@
 package dev.seq4j.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,21 +14,39 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** Writes the content of a file. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes everything into {@code out}. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes {@code bytes} to a temporary file beside {@code target}, fsyncs, and renames it. */
   public static void write(Path target, byte[] bytes) throws IOException {
+    write(target, out -> out.write(bytes));
+  }
+
+  /**
+   * Writes {@code content} to a temporary file beside {@code target}, fsyncs, and renames it; on
+   * failure the temporary file is removed and {@code target} stays as it was.
+   *
+   * @throws DiskFull naming {@code target} when the disk is full
+   */
+  public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = TempFiles.sibling(target);
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) {
-          ch.write(b);
-        }
+        OutputStream out = Channels.newOutputStream(ch);
+        content.writeTo(out);
+        out.flush();
         ch.force(true);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       fsyncDirectory(dir);
+    } catch (IOException e) {
+      throw DiskFull.naming(target, e, target.getFileName() + " stays as it was");
     } finally {
       Files.deleteIfExists(tmp);
     }

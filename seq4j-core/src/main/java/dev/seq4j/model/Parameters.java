@@ -3,6 +3,7 @@ package dev.seq4j.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
@@ -77,7 +78,9 @@ public final class Parameters implements AutoCloseable {
   /** Copies {@code value} into the parameter {@code target} in place (outside autograd). */
   private static void assign(NDArray target, NDArray value) {
     target.setRequiresGradient(false);
-    target.set(value.toByteBuffer());
+    // an indexed copy: set(Buffer) runs libtorch's deprecated AutoNonVariableTypeMode guard,
+    // which prints a warning to stderr the first time
+    target.set(new NDIndex("..."), value);
     target.setRequiresGradient(true);
   }
 
@@ -118,7 +121,8 @@ public final class Parameters implements AutoCloseable {
   }
 
   /**
-   * Loads values saved by {@link #save}; names and shapes must match exactly.
+   * Loads values saved by {@link #save}; names and shapes must match exactly, and every value must
+   * be finite. Nothing is assigned unless everything checks out.
    *
    * @param source names the file in error messages
    */
@@ -130,23 +134,38 @@ public final class Parameters implements AutoCloseable {
             source + ": expected " + arrays.size() + " parameters, found " + list.size());
       }
       for (NDArray saved : list) {
-        NDArray target = arrays.get(saved.getName());
-        if (target == null) {
-          throw new IllegalArgumentException(
-              source + ": unexpected parameter '" + saved.getName() + "'");
-        }
-        if (!target.getShape().equals(saved.getShape())) {
-          throw new IllegalArgumentException(
-              source
-                  + ": parameter '"
-                  + saved.getName()
-                  + "' has shape "
-                  + saved.getShape()
-                  + ", the model expects "
-                  + target.getShape());
-        }
-        assign(target, saved);
+        check(saved, source);
       }
+      for (NDArray saved : list) {
+        assign(arrays.get(saved.getName()), saved);
+      }
+    }
+  }
+
+  /** Checks that {@code saved} is one of these parameters, of its shape, and finite. */
+  private void check(NDArray saved, String source) {
+    NDArray target = arrays.get(saved.getName());
+    if (target == null) {
+      throw new IllegalArgumentException(
+          source + ": unexpected parameter '" + saved.getName() + "'");
+    }
+    if (!target.getShape().equals(saved.getShape())) {
+      throw new IllegalArgumentException(
+          source
+              + ": parameter '"
+              + saved.getName()
+              + "' has shape "
+              + saved.getShape()
+              + ", the model expects "
+              + target.getShape());
+    }
+    long bad = saved.isNaN().logicalOr(saved.isInfinite()).countNonzero().getLong();
+    if (bad > 0) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%s: parameter '%s' holds %d non-finite values (NaN or infinite) of %d; refusing"
+                  + " to load it",
+              source, saved.getName(), bad, saved.size()));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.seq4j.train;
 
 import dev.seq4j.io.AtomicFiles;
+import dev.seq4j.io.DiskFull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,7 +75,10 @@ public final class CheckpointStore {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       AtomicFiles.fsyncDirectory(root);
       deleteTree(old);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      deleteTree(tmp);
+      throw DiskFull.naming(root.resolve(name), e, "the previous " + name + "/ stays as it was");
+    } catch (RuntimeException e) {
       deleteTree(tmp);
       throw e;
     }

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trainer's one policy for a run going wrong. A step whose loss or gradient norm is not finite
- * stops the run ({@code train.nanPolicy: abort}) or is skipped ({@code skip}); more than {@code
+ * stops the run ({@code train.nanPolicy: abort}) or is skipped ({@code skip}); a batch that runs
+ * out of memory (Java heap or the native allocator) is skipped with a warning, and {@value
+ * #MAX_OUT_OF_MEMORY_IN_A_ROW} such batches in a row stop the run; more than {@code
  * train.maxSkippedShare} of the steps skipped, counted from step {@value #MIN_STEPS} on, stops it;
  * so does a step loss over {@code train.divergenceFactor} times the lowest step loss so far
  * (counted as at least {@value #LOSS_FLOOR}), and a non-finite validation loss. Stopping is a
@@ -25,8 +27,12 @@ final class DivergenceGuard {
       "training stopped; checkpoints were not overwritten (lower train.learningRate, set"
           + " train.clipNorm";
 
+  /** Batches in a row that may run out of memory before the run stops. */
+  static final int MAX_OUT_OF_MEMORY_IN_A_ROW = 3;
+
   private final TrainConfig cfg;
   private final TrainState state;
+  private int outOfMemoryInARow;
 
   DivergenceGuard(TrainConfig cfg, TrainState state) {
     this.cfg = cfg;
@@ -58,14 +64,70 @@ final class DivergenceGuard {
     return true;
   }
 
+  /**
+   * Whether {@code e} says that memory ran out: the JVM's {@link OutOfMemoryError}, or libtorch's
+   * allocator ("DefaultCPUAllocator: not enough memory", "can't allocate") through DJL.
+   */
+  static boolean isOutOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage() == null ? "" : t.getMessage();
+      if (t instanceof OutOfMemoryError
+          || m.contains("not enough memory")
+          || m.contains("can't allocate")
+          || m.contains("Cannot allocate memory")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Counts the current step, whose {@code batch} ran out of memory ({@code e}), as skipped.
+   *
+   * @throws TrainingException at the {@value #MAX_OUT_OF_MEMORY_IN_A_ROW}th such batch in a row
+   */
+  void skipOutOfMemory(String batch, Throwable e) {
+    state.skipped++;
+    state.outOfMemory++;
+    outOfMemoryInARow++;
+    String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    cause = cause.lines().findFirst().orElse("");
+    if (outOfMemoryInARow >= MAX_OUT_OF_MEMORY_IN_A_ROW) {
+      throw new TrainingException(
+          String.format(
+              "out of memory on %d batches in a row, the last at epoch %d, step %d (%s: %s):"
+                  + " training stopped; checkpoints were not overwritten (lower train.batchSize,"
+                  + " train.batchTokens or data.maxLength, or give the process more memory)",
+              outOfMemoryInARow, state.epoch + 1, state.step, batch, cause));
+    }
+    LOG.warn(
+        "skipped step {}: out of memory on {} ({}); {} of {} steps skipped so far",
+        state.step,
+        batch,
+        cause,
+        state.skipped,
+        state.step);
+  }
+
+  /** After a step that did not run out of memory. */
+  void stepFitInMemory() {
+    outOfMemoryInARow = 0;
+  }
+
   /** After each step: stops a run that has skipped more than its share of steps. */
   void checkSkippedShare() {
     if (state.step >= MIN_STEPS && state.skipped > cfg.maxSkippedShare() * state.step) {
+      String why =
+          state.outOfMemory == 0
+              ? "for a non-finite loss or gradient norm"
+              : String.format(
+                  "(%d out of memory, %d for a non-finite loss or gradient norm)",
+                  state.outOfMemory, state.skipped - state.outOfMemory);
       throw new TrainingException(
           String.format(
-              "%d of %d steps skipped for a non-finite loss or gradient norm, more than"
-                  + " train.maxSkippedShare (%s) allows, at epoch %d: %s)",
-              state.skipped, state.step, cfg.maxSkippedShare(), state.epoch + 1, ADVICE));
+              "%d of %d steps skipped %s, more than train.maxSkippedShare (%s) allows, at epoch"
+                  + " %d: %s)",
+              state.skipped, state.step, why, cfg.maxSkippedShare(), state.epoch + 1, ADVICE));
     }
   }
 

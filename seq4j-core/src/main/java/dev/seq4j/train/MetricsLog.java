@@ -3,6 +3,7 @@ package dev.seq4j.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.seq4j.io.AtomicFiles;
+import dev.seq4j.io.DiskFull;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,40 @@ public final class MetricsLog {
     try (Writer w =
         Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
       w.write(line.append('\n').toString());
+    } catch (IOException e) {
+      throw DiskFull.naming(csv, e, "the rows before it are kept");
     }
+  }
+
+  /**
+   * Drops the rows after {@code step} (the {@code step} column), atomically: on resume they were
+   * written after the checkpoint the run continues from and would be written again.
+   *
+   * @return how many rows were dropped (0 when there is no file or no {@code step} column)
+   */
+  public static int truncateAfter(Path csv, long step) throws IOException {
+    if (!Files.exists(csv)) {
+      return 0;
+    }
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    int column = lines.isEmpty() ? -1 : List.of(lines.get(0).split(",", -1)).indexOf("step");
+    if (column < 0) {
+      return 0;
+    }
+    StringBuilder kept = new StringBuilder(lines.get(0)).append('\n');
+    int dropped = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      if (!line.isEmpty() && column < cells.length && Double.parseDouble(cells[column]) > step) {
+        dropped++;
+      } else if (!line.isEmpty()) {
+        kept.append(line).append('\n');
+      }
+    }
+    if (dropped > 0) {
+      AtomicFiles.write(csv, kept.toString());
+    }
+    return dropped;
   }
 
   private static String format(Object v) {

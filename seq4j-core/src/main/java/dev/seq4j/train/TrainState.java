@@ -13,6 +13,9 @@ final class TrainState {
   int badEvaluations;
   long skipped;
 
+  /** Of the skipped steps, those whose batch ran out of memory. */
+  long outOfMemory;
+
   /** The lowest per-token loss of a step so far (NaN before the first), for divergence. */
   double lowestLoss = Double.NaN;
 
@@ -60,6 +63,7 @@ final class TrainState {
     m.put("bestEpoch", Double.isNaN(bestEpoch) ? null : bestEpoch);
     m.put("badEvaluations", badEvaluations);
     m.put("skipped", skipped);
+    m.put("outOfMemory", outOfMemory);
     m.put("lowestLoss", Double.isNaN(lowestLoss) ? null : lowestLoss);
     m.put("seconds", seconds);
     m.put("trainSeconds", trainSeconds);
@@ -79,6 +83,8 @@ final class TrainState {
         m.get("bestEpoch") == null ? Double.NaN : ((Number) m.get("bestEpoch")).doubleValue();
     badEvaluations = ((Number) m.get("badEvaluations")).intValue();
     skipped = ((Number) m.get("skipped")).longValue();
+    // absent in checkpoints written before out-of-memory batches were skipped
+    outOfMemory = m.get("outOfMemory") == null ? 0 : ((Number) m.get("outOfMemory")).longValue();
     // absent in checkpoints written before divergence detection
     lowestLoss =
         m.get("lowestLoss") == null ? Double.NaN : ((Number) m.get("lowestLoss")).doubleValue();

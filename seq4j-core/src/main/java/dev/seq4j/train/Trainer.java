@@ -107,6 +107,14 @@ public final class Trainer {
     Path dir = checkpoints.loadLatestValid(List.of("last", "best"));
     files().restore(dir);
     LOG.info("resuming from {} at epoch {}, batch {}", dir, state.epoch, state.batchInEpoch);
+    int dropped = MetricsLog.truncateAfter(run.metricsCsv(), state.step);
+    if (dropped > 0) {
+      LOG.warn(
+          "{}: dropped {} row(s) after step {}, written after the checkpoint resumed from",
+          run.metricsCsv(),
+          dropped,
+          state.step);
+    }
   }
 
   /** Trains until the configured epochs are done, early stopping triggers, or a stop request. */
@@ -240,7 +248,15 @@ public final class Trainer {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         r = task.loss(batch, scope, state.step);
         gc.backward(r.sum().div(r.tokens()));
+      } catch (RuntimeException | OutOfMemoryError e) {
+        if (!DivergenceGuard.isOutOfMemory(e)) {
+          throw e;
+        }
+        Gradients.zero(params.values());
+        guard.skipOutOfMemory(task.describe(batch), e);
+        return;
       }
+      guard.stepFitInMemory();
       double loss = r.sum().getFloat() / r.tokens();
       watch.beforeClipping(state.step, params);
       double norm = GradientClipping.clipByGlobalNorm(params.values(), cfg.clipNorm());

@@ -35,6 +35,11 @@ public interface TrainingTask<B> {
    */
   MaskedCrossEntropy.Result loss(B batch, NDManager scope, long step);
 
+  /** {@code batch} in a few words for a message, e.g. its sentences and tokens. */
+  default String describe(B batch) {
+    return "a batch";
+  }
+
   /**
    * Validation figures, keyed as the {@code metrics.csv} columns they become ({@code valid_loss},
    * {@code valid_acc}, …). The trainer's {@code train.metric} reads {@code valid_loss}, {@code

@@ -23,29 +23,46 @@ import java.util.List;
  */
 public final class Evaluator {
   private final TranslationBundle bundle;
-  private final List<String> sources;
+  private final List<List<String>> sourceTokens;
   private final List<String> references;
   private final List<Example> examples = new ArrayList<>();
 
   /** An evaluator of {@code bundle} on parallel {@code sources} and {@code references}. */
   public Evaluator(TranslationBundle bundle, List<String> sources, List<String> references) {
+    this(bundle, sources, references, Translator.Origin.LINES);
+  }
+
+  /**
+   * An evaluator of {@code bundle} on parallel {@code sources} and {@code references}. Each source
+   * is tokenized once, and capped at {@code decode.maxInputTokens} for the teacher-forced pass as
+   * for the translations.
+   *
+   * @param origin where the sources come from, for the message about an overlong one
+   * @throws Translator.InputTooLong for a source over {@code decode.maxInputTokens} with {@code
+   *     decode.overlong: error}
+   */
+  public Evaluator(
+      TranslationBundle bundle,
+      List<String> sources,
+      List<String> references,
+      Translator.Origin origin) {
     if (sources.size() != references.size()) {
       throw new IllegalArgumentException(
           "sources and references differ in count: " + sources.size() + " vs " + references.size());
     }
     this.bundle = bundle;
-    this.sources = sources;
+    this.sourceTokens = new Translator(bundle, bundle.config().decode()).tokenize(sources, origin);
     Tokenizer srcTok = bundle.srcTokenizer();
     Tokenizer trgTok = bundle.trgTokenizer();
     List<String> normalised = new ArrayList<>(references.size());
     for (int i = 0; i < sources.size(); i++) {
       List<String> t = trgTok.tokenize(references.get(i));
       normalised.add(trgTok.detokenize(t));
+      // a blank source is not translated, but its teacher-forced loss counts as it always did
+      List<String> s =
+          sources.get(i).isBlank() ? srcTok.tokenize(sources.get(i)) : sourceTokens.get(i);
       examples.add(
-          new Example(
-              bundle.srcVocabulary().encode(srcTok.tokenize(sources.get(i))),
-              bundle.trgVocabulary().encode(t),
-              i));
+          new Example(bundle.srcVocabulary().encode(s), bundle.trgVocabulary().encode(t), i));
     }
     this.references = normalised;
   }
@@ -53,7 +70,7 @@ public final class Evaluator {
   /**
    * All figures, and the translations they were computed from.
    *
-   * @param decodeSeconds wall time of translating the sources (tokenizing to detokenizing)
+   * @param decodeSeconds wall time of translating the tokenized sources (batching to detokenizing)
    */
   public record Result(
       double loss,
@@ -73,7 +90,7 @@ public final class Evaluator {
 
   /** Computes every figure; NaN everywhere when there are no pairs. */
   public Result run() {
-    if (sources.isEmpty()) {
+    if (sourceTokens.isEmpty()) {
       return new Result(
           Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), List.of(), 0);
     }
@@ -103,7 +120,11 @@ public final class Evaluator {
       }
     }
     long started = System.nanoTime();
-    List<String> hyps = new Translator(bundle, bundle.config().decode()).translate(sources);
+    List<String> hyps =
+        new Translator(bundle, bundle.config().decode())
+            .translateTokens(sourceTokens, false, false).stream()
+                .map(Translator.Translation::text)
+                .toList();
     double decodeSeconds = (System.nanoTime() - started) / 1e9;
     return new Result(
         tokens == 0 ? Double.NaN : lossSum / tokens,

@@ -76,6 +76,13 @@ final class TranslationTask implements TrainingTask<Batch> {
   }
 
   @Override
+  public String describe(Batch batch) {
+    return String.format(
+        "a batch of %d sentences (%d source and %d target tokens)",
+        batch.size(), java.util.Arrays.stream(batch.srcLengths()).sum(), batch.trgTokens());
+  }
+
+  @Override
   public Map<String, Double> validate() {
     Evaluator.Result v = evaluator.run();
     Map<String, Double> row = new LinkedHashMap<>();

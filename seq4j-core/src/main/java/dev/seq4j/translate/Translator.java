@@ -133,17 +133,19 @@ public final class Translator {
   }
 
   /**
-   * Checks, without decoding, that no input is over {@code decode.maxInputTokens} where {@code
-   * decode.overlong: error} makes that an error.
+   * The source tokens of each of {@code sources}, none for a blank one, each cut to {@code
+   * decode.maxInputTokens} with a warning ({@code decode.overlong: truncate}); what {@link
+   * #translateTokens} takes.
    *
-   * @throws InputTooLong naming the first such input by its place in {@code origin}
+   * @throws InputTooLong naming the first input over {@code decode.maxInputTokens} by its place in
+   *     {@code origin} ({@code decode.overlong: error})
    */
-  public void checkLengths(List<String> sources, Origin origin) {
-    if (decode.overlong() == DecodeConfig.Overlong.ERROR) {
-      for (int i = 0; i < sources.size(); i++) {
-        bounded(sourceTokens(srcTokenizer, sources.get(i)), i, origin);
-      }
+  public List<List<String>> tokenize(List<String> sources, Origin origin) {
+    List<List<String>> tokens = new ArrayList<>(sources.size());
+    for (int i = 0; i < sources.size(); i++) {
+      tokens.add(bounded(sourceTokens(srcTokenizer, sources.get(i)), i, origin));
     }
+    return tokens;
   }
 
   /** How many inputs this translator has truncated to {@code decode.maxInputTokens} so far. */
@@ -189,19 +191,25 @@ public final class Translator {
    */
   public List<Translation> translate(
       List<String> sources, boolean withAttention, boolean replaceUnk, Origin origin) {
+    return translateTokens(tokenize(sources, origin), withAttention, replaceUnk);
+  }
+
+  /**
+   * Like {@link #translate(List, boolean, boolean)}, of sources already tokenized by {@link
+   * #tokenize} (an empty list gives an empty output).
+   */
+  public List<Translation> translateTokens(
+      List<List<String>> srcTokens, boolean withAttention, boolean replaceUnk) {
     Vocabulary src = bundle.srcVocabulary();
     Vocabulary trg = bundle.trgVocabulary();
-    List<List<String>> srcTokens = new ArrayList<>(sources.size());
     List<Example> examples = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      List<String> tokens = bounded(sourceTokens(srcTokenizer, sources.get(i)), i, origin);
-      srcTokens.add(tokens);
-      if (!tokens.isEmpty()) {
-        examples.add(new Example(src.encode(tokens), null, i));
+    for (int i = 0; i < srcTokens.size(); i++) {
+      if (!srcTokens.get(i).isEmpty()) {
+        examples.add(new Example(src.encode(srcTokens.get(i)), null, i));
       }
     }
     Translation empty = new Translation("", List.of(), List.of(), null, List.of());
-    List<Translation> out = new ArrayList<>(Collections.nCopies(sources.size(), empty));
+    List<Translation> out = new ArrayList<>(Collections.nCopies(srcTokens.size(), empty));
     BatchingOptions options =
         new BatchingOptions(decode.batchSize(), 0, Integer.MAX_VALUE, false, 0);
     Batcher.Plan plan = Batcher.plan(examples, options, src.padId(), trg.bosId(), trg.eosId());

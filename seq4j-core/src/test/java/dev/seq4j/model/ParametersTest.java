@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.engine.Engines;
 import java.io.ByteArrayInputStream;
@@ -38,6 +40,33 @@ class ParametersTest {
               () -> c.load(new ByteArrayInputStream(out.toByteArray()), "p.bin"));
       assertEquals(
           "p.bin: parameter 'w' has shape (2, 3), the model expects (3, 3)", e.getMessage());
+    }
+  }
+
+  @Test
+  void nonFiniteValuesAreRefusedNamingTheFileAndTheParameterAndNothingIsAssigned()
+      throws IOException {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      Parameters a = new Parameters(m);
+      a.constant("w", new Shape(2, 3), 0.25f);
+      NDArray e = a.constant("e", new Shape(4), 1f);
+      e.setRequiresGradient(false);
+      e.set(new NDIndex("1:3"), Float.NaN);
+      e.set(new NDIndex("3"), Float.POSITIVE_INFINITY);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      a.save(out);
+      Parameters b = new Parameters(m);
+      b.constant("w", new Shape(2, 3), 0f);
+      b.constant("e", new Shape(4), 0f);
+      IllegalArgumentException x =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> b.load(new ByteArrayInputStream(out.toByteArray()), "model.params"));
+      assertEquals(
+          "model.params: parameter 'e' holds 3 non-finite values (NaN or infinite) of 4; refusing"
+              + " to load it",
+          x.getMessage());
+      assertArrayEquals(new float[6], b.get("w").toFloatArray(), "nothing was assigned");
     }
   }
 

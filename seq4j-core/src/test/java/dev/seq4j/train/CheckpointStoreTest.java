@@ -54,7 +54,11 @@ class CheckpointStoreTest {
                       Files.writeString(dir.resolve("model.params"), "partial");
                       throw new IOException("No space left on device");
                     }));
-    assertEquals("No space left on device", e.getMessage());
+    assertEquals(
+        "cannot write "
+            + root.resolve("checkpoints/best")
+            + ": the disk is full (No space left on device); the previous best/ stays as it was",
+        e.getMessage());
     assertEquals("good", Files.readString(s.load("best").resolve("model.params")));
     try (Stream<Path> files = Files.list(root.resolve("checkpoints"))) {
       assertEquals(1, files.count(), "temporary directory removed");

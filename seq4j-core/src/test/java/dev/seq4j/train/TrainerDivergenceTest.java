@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.model.Parameters;
-import dev.seq4j.train.loss.MaskedCrossEntropy;
 import dev.seq4j.translate.TranslationConfig;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,60 +30,7 @@ class TrainerDivergenceTest {
     manager.close();
   }
 
-  /** Ten batches an epoch; step s has loss {@code loss(s)} and a zero gradient. */
-  private final class Scripted implements TrainingTask<Integer>, SavedModel {
-    final Parameters params = new Parameters(manager);
-    final NDArray w = params.constant("w", new Shape(4), 0.5f);
-    final LongToDoubleFunction loss;
-    final List<Map<String, Double>> validations = new ArrayList<>();
-    int evaluations;
-    int poisonAtEvaluation = -1;
-
-    Scripted(LongToDoubleFunction loss) {
-      this.loss = loss;
-    }
-
-    @Override
-    public SavedModel model() {
-      return this;
-    }
-
-    @Override
-    public List<Integer> batches(long shuffleSeed) {
-      return List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    }
-
-    @Override
-    public MaskedCrossEntropy.Result loss(Integer batch, NDManager scope, long step) {
-      NDArray sum = w.mul(0).sum().add((float) loss.applyAsDouble(step));
-      return new MaskedCrossEntropy.Result(sum, 1, 0);
-    }
-
-    @Override
-    public Map<String, Double> validate() {
-      evaluations++;
-      if (evaluations == poisonAtEvaluation) {
-        w.setRequiresGradient(false);
-        w.set(FloatBuffer.wrap(new float[] {0.5f, Float.POSITIVE_INFINITY, Float.NaN, 0.5f}));
-        w.setRequiresGradient(true);
-      }
-      return validations.size() >= evaluations
-          ? validations.get(evaluations - 1)
-          : new LinkedHashMap<>(Map.of("valid_loss", 1.0, "valid_acc", 0.5));
-    }
-
-    @Override
-    public void save(Path dir) throws IOException {
-      RunDirectory.saveWeights(params, dir);
-    }
-
-    @Override
-    public Parameters parameters() {
-      return params;
-    }
-  }
-
-  private Trainer.TrainResult train(Scripted task, String... overrides) throws IOException {
+  private Trainer.TrainResult train(ScriptedTask task, String... overrides) throws IOException {
     String yaml =
         "seed: 3\ndata: {train: t, valid: v, src: s, trg: t}\n"
             + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16}\n"
@@ -104,14 +45,14 @@ class TrainerDivergenceTest {
 
   @Test
   void aHealthyScriptedRunCompletes() throws IOException {
-    Trainer.TrainResult r = train(new Scripted(step -> 4.0 / step));
+    Trainer.TrainResult r = train(new ScriptedTask(manager, step -> 4.0 / step));
     assertEquals(TrainOutcome.COMPLETED, r.outcome());
     assertEquals(30, r.steps());
   }
 
   @Test
   void aFiniteButExplodingLossStopsTheRunAsDiverged() {
-    Scripted task = new Scripted(step -> step == 15 ? 1e21 : 2.0);
+    ScriptedTask task = new ScriptedTask(manager, step -> step == 15 ? 1e21 : 2.0);
     TrainingException e = assertThrows(TrainingException.class, () -> train(task));
     assertEquals(
         "diverged at epoch 2, step 15: training loss 1.000e+21 is more than"
@@ -123,20 +64,21 @@ class TrainerDivergenceTest {
 
   @Test
   void divergenceFactorZeroTurnsTheCheckOff() throws IOException {
-    Scripted task = new Scripted(step -> step == 15 ? 1e21 : 2.0);
+    ScriptedTask task = new ScriptedTask(manager, step -> step == 15 ? 1e21 : 2.0);
     assertEquals(TrainOutcome.COMPLETED, train(task, "train.divergenceFactor=0").outcome());
   }
 
   @Test
   void aNearlyPerfectFitIsMeasuredFromTheFloor() throws IOException {
     // 1e-9 then 50: 5e10 times the lowest loss, but under 1e4 times the floor of 0.01
-    Scripted task = new Scripted(step -> step == 15 ? 50 : 1e-9);
+    ScriptedTask task = new ScriptedTask(manager, step -> step == 15 ? 50 : 1e-9);
     assertEquals(TrainOutcome.COMPLETED, train(task).outcome());
   }
 
   @Test
   void moreThanTheSkippedShareStopsTheRunWithTheCounts() {
-    Scripted task = new Scripted(step -> step == 3 || step == 7 ? Double.NaN : 2.0);
+    ScriptedTask task =
+        new ScriptedTask(manager, step -> step == 3 || step == 7 ? Double.NaN : 2.0);
     TrainingException e =
         assertThrows(TrainingException.class, () -> train(task, "train.nanPolicy=skip"));
     assertEquals(
@@ -148,7 +90,8 @@ class TrainerDivergenceTest {
 
   @Test
   void skippedStepsWithinTheShareAreCountedAndTheRunCompletes() throws IOException {
-    Scripted task = new Scripted(step -> step == 3 || step == 7 ? Double.NaN : 2.0);
+    ScriptedTask task =
+        new ScriptedTask(manager, step -> step == 3 || step == 7 ? Double.NaN : 2.0);
     Trainer.TrainResult r = train(task, "train.nanPolicy=skip", "train.maxSkippedShare=0.1");
     assertEquals(TrainOutcome.COMPLETED, r.outcome());
     assertEquals(2L, r.figures().get("skipped_steps"));
@@ -156,7 +99,7 @@ class TrainerDivergenceTest {
 
   @Test
   void aNonFiniteValidationLossStopsTheRunBeforeAnythingIsWritten() throws IOException {
-    Scripted task = new Scripted(step -> 2.0);
+    ScriptedTask task = new ScriptedTask(manager, step -> 2.0);
     task.validations.add(Map.of("valid_loss", 1.0, "valid_acc", 0.5));
     task.validations.add(Map.of("valid_loss", Double.NaN, "valid_acc", 0.0));
     TrainingException e = assertThrows(TrainingException.class, () -> train(task));
@@ -175,7 +118,7 @@ class TrainerDivergenceTest {
 
   @Test
   void validationFiguresThatAreAllNanMeanNoValidationData() throws IOException {
-    Scripted task = new Scripted(step -> 2.0);
+    ScriptedTask task = new ScriptedTask(manager, step -> 2.0);
     for (int i = 0; i < 3; i++) {
       task.validations.add(Map.of("valid_loss", Double.NaN, "valid_acc", Double.NaN));
     }
@@ -184,7 +127,7 @@ class TrainerDivergenceTest {
 
   @Test
   void nonFiniteWeightsAreNeverSavedAndThePreviousCheckpointStays() throws IOException {
-    Scripted task = new Scripted(step -> 2.0);
+    ScriptedTask task = new ScriptedTask(manager, step -> 2.0);
     task.poisonAtEvaluation = 2;
     TrainingException e = assertThrows(TrainingException.class, () -> train(task));
     assertEquals(

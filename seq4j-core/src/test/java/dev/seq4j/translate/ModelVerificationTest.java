@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.names.Fixtures;
 import dev.seq4j.names.NamesBundle;
 import dev.seq4j.names.NamesExperiment;
 import dev.seq4j.train.CheckpointException;
 import dev.seq4j.train.CheckpointStore;
+import dev.seq4j.train.RunDirectory;
 import dev.seq4j.train.TrainOutcome;
 import dev.seq4j.train.TrainingRun;
 import java.io.ByteArrayOutputStream;
@@ -221,6 +224,35 @@ class ModelVerificationTest {
                 + best
                 + ": no MANIFEST.sha256, so its files cannot be verified"),
         log);
+  }
+
+  @Test
+  void nonFiniteWeightsAreRefusedWithoutAManifestToo() throws IOException {
+    // issue 22: a manifest-less directory whose weights hold NaN loaded and translated
+    Path best = copy().resolve("checkpoints/best");
+    String name;
+    long poisoned;
+    try (TranslationBundle b = TranslationBundle.load(best)) {
+      name = b.parameters().asMap().keySet().iterator().next();
+      NDArray p = b.parameters().get(name);
+      p.setRequiresGradient(false);
+      p.set(new NDIndex("0"), Float.NaN);
+      poisoned = p.get(0).size();
+      RunDirectory.saveWeights(b.parameters(), best);
+      Files.delete(best.resolve(CheckpointStore.MANIFEST));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> TranslationBundle.load(best));
+      assertEquals(
+          best.resolve("model.params")
+              + ": parameter '"
+              + name
+              + "' holds "
+              + poisoned
+              + " non-finite values (NaN or infinite) of "
+              + p.size()
+              + "; refusing to load it",
+          e.getMessage());
+    }
   }
 
   @Test
