@@ -131,8 +131,20 @@ final class DivergenceGuard {
     }
   }
 
-  /** Stops a run whose validation loss is not finite; all-NaN figures mean nothing to validate. */
+  /**
+   * Stops a run whose validation loss is not finite (all-NaN figures mean nothing to validate), and
+   * one that has skipped every step so far: its weights are the initial ones, and a checkpoint of
+   * them would pass for a trained model (before step {@value #MIN_STEPS}, the share rule says
+   * nothing).
+   */
   void checkValidation(Map<String, Double> figures) {
+    if (state.step > 0 && state.skipped == state.step) {
+      throw new TrainingException(
+          String.format(
+              "all %d steps were skipped (%d out of memory, %d for a non-finite loss or gradient"
+                  + " norm): nothing was learned, %s)",
+              state.step, state.outOfMemory, state.skipped - state.outOfMemory, ADVICE));
+    }
     Double loss = figures.get("valid_loss");
     if (loss == null || Double.isFinite(loss)) {
       return;

@@ -130,6 +130,20 @@ class TrainerFaultsTest {
   }
 
   @Test
+  void aRunThatSkippedEveryStepFailsInsteadOfSavingItsInitialWeights() {
+    ScriptedTask task = new ScriptedTask(manager, step -> 2.0);
+    task.faultAtStep = step -> new EngineException(NATIVE_OOM);
+    TrainingException e =
+        assertThrows(TrainingException.class, () -> trainer(task, "train.maxSteps=2").fit());
+    assertEquals(
+        "all 2 steps were skipped (2 out of memory, 0 for a non-finite loss or gradient norm):"
+            + " nothing was learned, training stopped; checkpoints were not overwritten (lower"
+            + " train.learningRate, set train.clipNorm)",
+        e.getMessage());
+    assertTrue(!java.nio.file.Files.exists(run("checkpoints")), "no checkpoint of initial weights");
+  }
+
+  @Test
   void javaHeapExhaustionCountsTowardsTheSkippedShare() {
     ScriptedTask task = new ScriptedTask(manager, step -> 2.0);
     task.faultAtStep =
