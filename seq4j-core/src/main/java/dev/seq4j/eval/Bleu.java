@@ -62,6 +62,14 @@ public final class Bleu {
     return score(stats);
   }
 
+  /**
+   * sacreBLEU's signature of these settings, with {@code version} (seq4j's) in place of
+   * sacreBLEU's.
+   */
+  public static String signature(int references, String version) {
+    return "nrefs:" + references + "|case:mixed|eff:no|tok:13a|smooth:exp|version:" + version;
+  }
+
   /** The statistics of one hypothesis against its references. */
   public static BleuStats sentenceStats(String hypothesis, List<String> references) {
     String[] hyp = Tokenizer13a.tokenize(hypothesis);
