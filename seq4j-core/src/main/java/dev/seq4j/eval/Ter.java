@@ -34,9 +34,10 @@ public final class Ter {
 
   /** A score in [0, ∞) with its parts. */
   public record Score(double score, long edits, double refLength) {
-    /** sacreBLEU's one-line summary. */
-    public String format() {
-      return String.format(Locale.ROOT, "TER = %.2f", score);
+    /** sacreBLEU's one-line summary with {@code signature} after the name (none if empty). */
+    public String format(String signature) {
+      return String.format(
+          Locale.ROOT, "TER%s = %.2f", signature.isEmpty() ? "" : "|" + signature, score);
     }
   }
 

@@ -18,8 +18,10 @@ import java.util.List;
 
 /**
  * Scores a model on (source, reference) pairs: teacher-forced loss and token accuracy, then greedy
- * translations compared with the references (normalised by the target tokenizer: lowercased when
- * the model is, whitespace as the detokenizer writes it) for exact match, BLEU and chrF.
+ * translations compared with the references for exact match, BLEU and chrF. By default the
+ * references are normalised by the target tokenizer (lowercased when the model is, whitespace as
+ * the detokenizer writes it); {@link ReferenceCase#AS_GIVEN} scores them as they are, so a
+ * lowercasing model pays for its lost case as {@code seq4j score} would make it pay.
  */
 public final class Evaluator {
   private final TranslationBundle bundle;
@@ -27,8 +29,25 @@ public final class Evaluator {
   private final List<String> references;
   private final List<Example> examples = new ArrayList<>();
 
-  /** An evaluator of {@code bundle} on parallel {@code sources} and {@code references}. */
+  /** How the references are prepared for scoring (the loss always uses the tokenized ones). */
+  public enum ReferenceCase {
+    /** Through the model's target tokenizer and detokenizer: lowercased when the model is. */
+    MODEL,
+    /** As given, case and all. */
+    AS_GIVEN
+  }
+
+  /** An evaluator that scores against references normalised by the model's tokenizer. */
   public Evaluator(TranslationBundle bundle, List<String> sources, List<String> references) {
+    this(bundle, sources, references, ReferenceCase.MODEL);
+  }
+
+  /** An evaluator of {@code bundle} on parallel {@code sources} and {@code references}. */
+  public Evaluator(
+      TranslationBundle bundle,
+      List<String> sources,
+      List<String> references,
+      ReferenceCase referenceCase) {
     if (sources.size() != references.size()) {
       throw new IllegalArgumentException(
           "sources and references differ in count: " + sources.size() + " vs " + references.size());
@@ -47,7 +66,7 @@ public final class Evaluator {
               bundle.trgVocabulary().encode(t),
               i));
     }
-    this.references = normalised;
+    this.references = referenceCase == ReferenceCase.AS_GIVEN ? references : normalised;
   }
 
   /**
