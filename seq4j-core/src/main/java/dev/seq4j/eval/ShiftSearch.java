@@ -68,7 +68,8 @@ final class ShiftSearch {
       int fromR = Math.max(0, start - MAX_SHIFT_DISTANCE);
       int toR = Math.min(ref.length, start + MAX_SHIFT_DISTANCE + 1);
       for (int refStart = fromR; refStart < toR; refStart++) {
-        for (int length = 1; length <= commonLength(hyp, start, refStart); length++) {
+        int common = commonLength(hyp, start, refStart);
+        for (int length = 1; length <= common; length++) {
           if (!worthTrying(a, start, refStart, length)) {
             continue;
           }
