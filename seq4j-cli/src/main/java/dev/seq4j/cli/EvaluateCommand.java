@@ -43,6 +43,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--ref", required = true, description = "reference translations, one per line")
   Path ref;
 
+  @Option(
+      names = "--ref-case",
+      paramLabel = "model|as-given",
+      description =
+          "model (default): references pass through the model's tokenizer, so a lowercasing model"
+              + " is scored against lowercased references; as-given: scored as they are in --ref"
+              + " (as seq4j score does)")
+  String refCase = "model";
+
   @Option(names = "--json", description = "print the figures as JSON")
   boolean json;
 
@@ -54,6 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Evaluator.ReferenceCase referenceCase = referenceCase();
     List<String> sources = readAll(src);
     List<String> refs = readAll(ref);
     if (sources.size() != refs.size()) {
@@ -71,7 +81,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     Engines.start();
     try (TranslationBundle bundle = TranslationBundle.load(model, overrides)) {
       Evaluator.Result r =
-          new Evaluator(bundle, sources, refs, new Translator.Origin("--src " + src, 1)).run();
+          new Evaluator(
+                  bundle, sources, refs, new Translator.Origin("--src " + src, 1), referenceCase)
+              .run();
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("sentences", sources.size());
       figures.put("bleu", r.bleu());
@@ -96,6 +108,16 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private Evaluator.ReferenceCase referenceCase() {
+    return switch (refCase) {
+      case "model" -> Evaluator.ReferenceCase.MODEL;
+      case "as-given" -> Evaluator.ReferenceCase.AS_GIVEN;
+      default ->
+          throw new IllegalArgumentException(
+              "--ref-case: expected model or as-given, was '" + refCase + "'");
+    };
   }
 
   static List<String> readAll(Path file) {

@@ -25,13 +25,19 @@ public final class Bleu {
       double score, double[] precisions, double brevityPenalty, long sysLength, long refLength) {
     /** sacreBLEU's one-line summary. */
     public String format() {
+      return format("");
+    }
+
+    /** sacreBLEU's one-line summary with {@code signature} after the name (none if empty). */
+    public String format(String signature) {
       StringBuilder p = new StringBuilder();
       for (int i = 0; i < precisions.length; i++) {
         p.append(i == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.1f", precisions[i]));
       }
       return String.format(
           Locale.ROOT,
-          "BLEU = %.2f %s (BP = %.3f ratio = %.3f hyp_len = %d ref_len = %d)",
+          "BLEU%s = %.2f %s (BP = %.3f ratio = %.3f hyp_len = %d ref_len = %d)",
+          signature.isEmpty() ? "" : "|" + signature,
           score,
           p,
           brevityPenalty,
@@ -60,6 +66,14 @@ public final class Bleu {
                   hypotheses.get(i), referenceStreams.stream().map(r -> r.get(k)).toList()));
     }
     return score(stats);
+  }
+
+  /**
+   * sacreBLEU's signature of these settings, with {@code version} (seq4j's) in place of
+   * sacreBLEU's.
+   */
+  public static String signature(int references, String version) {
+    return "nrefs:" + references + "|case:mixed|eff:no|tok:13a|smooth:exp|version:" + version;
   }
 
   /** The statistics of one hypothesis against its references. */

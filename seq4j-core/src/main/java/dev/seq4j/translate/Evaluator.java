@@ -18,8 +18,10 @@ import java.util.List;
 
 /**
  * Scores a model on (source, reference) pairs: teacher-forced loss and token accuracy, then greedy
- * translations compared with the references (normalised by the target tokenizer: lowercased when
- * the model is, whitespace as the detokenizer writes it) for exact match, BLEU and chrF.
+ * translations compared with the references for exact match, BLEU and chrF. By default the
+ * references are normalised by the target tokenizer (lowercased when the model is, whitespace as
+ * the detokenizer writes it); {@link ReferenceCase#AS_GIVEN} scores them as they are, so a
+ * lowercasing model pays for its lost case as {@code seq4j score} would make it pay.
  */
 public final class Evaluator {
   private final TranslationBundle bundle;
@@ -27,9 +29,17 @@ public final class Evaluator {
   private final List<String> references;
   private final List<Example> examples = new ArrayList<>();
 
-  /** An evaluator of {@code bundle} on parallel {@code sources} and {@code references}. */
+  /** How the references are prepared for scoring (the loss always uses the tokenized ones). */
+  public enum ReferenceCase {
+    /** Through the model's target tokenizer and detokenizer: lowercased when the model is. */
+    MODEL,
+    /** As given, case and all. */
+    AS_GIVEN
+  }
+
+  /** An evaluator that scores against references normalised by the model's tokenizer. */
   public Evaluator(TranslationBundle bundle, List<String> sources, List<String> references) {
-    this(bundle, sources, references, Translator.Origin.LINES);
+    this(bundle, sources, references, Translator.Origin.LINES, ReferenceCase.MODEL);
   }
 
   /**
@@ -38,6 +48,7 @@ public final class Evaluator {
    * for the translations.
    *
    * @param origin where the sources come from, for the message about an overlong one
+   * @param referenceCase how the references are prepared for scoring
    * @throws Translator.InputTooLong for a source over {@code decode.maxInputTokens} with {@code
    *     decode.overlong: error}
    */
@@ -45,7 +56,8 @@ public final class Evaluator {
       TranslationBundle bundle,
       List<String> sources,
       List<String> references,
-      Translator.Origin origin) {
+      Translator.Origin origin,
+      ReferenceCase referenceCase) {
     if (sources.size() != references.size()) {
       throw new IllegalArgumentException(
           "sources and references differ in count: " + sources.size() + " vs " + references.size());
@@ -64,7 +76,7 @@ public final class Evaluator {
       examples.add(
           new Example(bundle.srcVocabulary().encode(s), bundle.trgVocabulary().encode(t), i));
     }
-    this.references = normalised;
+    this.references = referenceCase == ReferenceCase.AS_GIVEN ? references : normalised;
   }
 
   /**

@@ -70,6 +70,18 @@ class BleuTest {
   }
 
   @Test
+  void aSecondReferenceThatMatchesGivesOneHundred() {
+    assertEquals(100.0, Bleu.corpusMulti(HYPS, List.of(REFS1, HYPS)).score(), 1e-9);
+  }
+
+  @Test
+  void signatureNamesSacrebleuDefaults() {
+    assertEquals(
+        "nrefs:2|case:mixed|eff:no|tok:13a|smooth:exp|version:seq4j-1.0",
+        Bleu.signature(2, "seq4j-1.0"));
+  }
+
+  @Test
   void statisticsOfPartsAddUpToTheCorpus() {
     BleuStats a = Bleu.sentenceStats(HYPS.get(0), List.of(REFS1.get(0)));
     BleuStats b = Bleu.sentenceStats(HYPS.get(1), List.of(REFS1.get(1)));

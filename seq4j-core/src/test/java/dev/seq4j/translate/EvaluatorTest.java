@@ -61,7 +61,8 @@ class EvaluatorTest {
                       b,
                       List.of("a b", line(3000)),
                       List.of("a", "b"),
-                      new Translator.Origin("--src valid.src", 1)));
+                      new Translator.Origin("--src valid.src", 1),
+                      Evaluator.ReferenceCase.MODEL));
       assertEquals(
           "--src valid.src, line 2: 3000 source tokens, over decode.maxInputTokens (8); shorten"
               + " it or set decode.overlong=truncate",
