@@ -88,18 +88,18 @@ class CorruptModelCliTest {
   @Test
   void translateExitsWith2AndOneLineOnACorruptCheckpoint() throws IOException {
     Path best = copy().resolve("checkpoints/best");
-    flipOneBit(best.resolve("model.params"));
+    flipOneBit(best.resolve("model.safetensors"));
     CliRunner.Result r = translate(best);
     assertEquals(2, r.exit());
     assertEquals("", r.out());
     assertEquals(
-        "seq4j: error: " + best + ": model.params is corrupt (SHA-256 mismatch)\n", r.err());
+        "seq4j: error: " + best + ": model.safetensors is corrupt (SHA-256 mismatch)\n", r.err());
   }
 
   @Test
   void aRunWhoseBestIsCorruptTranslatesWithItsLast() throws IOException {
     Path copy = copy();
-    Path weights = copy.resolve("checkpoints/best/model.params");
+    Path weights = copy.resolve("checkpoints/best/model.safetensors");
     try (RandomAccessFile f = new RandomAccessFile(weights.toFile(), "rw")) {
       f.seek(f.length() / 4); // 0xFF bytes are NaN floats: unverified, the model answers ""
       f.write(filled((int) (f.length() / 2)));
@@ -118,16 +118,16 @@ class CorruptModelCliTest {
   @Test
   void evaluateAndServeRefuseARunWhoseCheckpointsAreBothCorrupt() throws IOException {
     Path copy = copy();
-    flipOneBit(copy.resolve("checkpoints/best/model.params"));
-    Files.write(copy.resolve("checkpoints/last/model.params"), new byte[0]);
+    flipOneBit(copy.resolve("checkpoints/best/model.safetensors"));
+    Files.write(copy.resolve("checkpoints/last/model.safetensors"), new byte[0]);
     String expected =
         "seq4j: error: "
             + copy
             + ": no checkpoint passes verification: "
             + copy.resolve("checkpoints/best")
-            + ": model.params is corrupt (SHA-256 mismatch); "
+            + ": model.safetensors is corrupt (SHA-256 mismatch); "
             + copy.resolve("checkpoints/last")
-            + ": model.params is empty (0 bytes; SHA-256 mismatch)\n";
+            + ": model.safetensors is empty (0 bytes; SHA-256 mismatch)\n";
     CliRunner.Result r =
         CliRunner.run(
             "evaluate",

@@ -6,13 +6,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.seq4j.io.SafeTensors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -108,38 +112,64 @@ public final class Parameters implements AutoCloseable {
     return manager;
   }
 
-  /** Writes all parameters with their names (DJL's NDList encoding). */
+  /**
+   * Writes all parameters as safetensors: one F32 tensor per parameter, named as registered, in
+   * creation order (names and shapes are listed in docs/FORMAT.md).
+   */
   public void save(OutputStream out) throws IOException {
-    NDList list = new NDList();
+    Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
     for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-      NDArray copy = e.getValue().duplicate();
-      copy.setName(e.getKey());
-      list.add(copy);
+      float[] values = e.getValue().toFloatArray();
+      ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      b.asFloatBuffer().put(values);
+      tensors.put(
+          e.getKey(),
+          new SafeTensors.Tensor(SafeTensors.DType.F32, e.getValue().getShape().getShape(), b));
     }
-    out.write(list.encode());
-    list.close();
+    SafeTensors.write(out, tensors, Map.of("format", "seq4j"));
   }
 
   /**
-   * Loads values saved by {@link #save}; names and shapes must match exactly, and every value must
-   * be finite. Nothing is assigned unless everything checks out.
+   * Loads weights from {@code file}: safetensors, or DJL's NDList encoding that seq4j wrote before
+   * (a file named {@code *.params}). Names and shapes must match exactly and every value must be
+   * finite; nothing is assigned unless everything checks out.
    *
-   * @param source names the file in error messages
+   * @throws SafeTensors.Invalid for a file that is not well-formed safetensors
+   * @throws IllegalArgumentException for a missing, extra, misshapen or non-finite parameter
    */
-  public void load(InputStream in, String source) throws IOException {
+  public void load(Path file) throws IOException {
+    String source = file.toString();
     try (NDManager scope = manager.newSubManager()) {
-      NDList list = NDList.decode(scope, in.readAllBytes());
-      if (list.size() != arrays.size()) {
+      List<NDArray> saved =
+          file.getFileName().toString().endsWith(".params")
+              ? NDList.decode(scope, Files.readAllBytes(file))
+              : fromSafeTensors(scope, file);
+      if (saved.size() != arrays.size()) {
         throw new IllegalArgumentException(
-            source + ": expected " + arrays.size() + " parameters, found " + list.size());
+            source + ": expected " + arrays.size() + " parameters, found " + saved.size());
       }
-      for (NDArray saved : list) {
-        check(saved, source);
+      for (NDArray a : saved) {
+        check(a, source);
       }
-      for (NDArray saved : list) {
-        assign(arrays.get(saved.getName()), saved);
+      for (NDArray a : saved) {
+        assign(arrays.get(a.getName()), a);
       }
     }
+  }
+
+  private static List<NDArray> fromSafeTensors(NDManager scope, Path file) throws IOException {
+    List<NDArray> out = new ArrayList<>();
+    for (Map.Entry<String, SafeTensors.Tensor> e : SafeTensors.read(file).entrySet()) {
+      SafeTensors.Tensor t = e.getValue();
+      if (t.dtype() != SafeTensors.DType.F32) {
+        throw new IllegalArgumentException(
+            file + ": parameter '" + e.getKey() + "' is " + t.dtype() + "; seq4j weights are F32");
+      }
+      NDArray a = scope.create(t.floats(), new Shape(t.shape()));
+      a.setName(e.getKey());
+      out.add(a);
+    }
+    return out;
   }
 
   /** Checks that {@code saved} is one of these parameters, of its shape, and finite. */
@@ -166,13 +196,6 @@ public final class Parameters implements AutoCloseable {
               "%s: parameter '%s' holds %d non-finite values (NaN or infinite) of %d; refusing"
                   + " to load it",
               source, saved.getName(), bad, saved.size()));
-    }
-  }
-
-  /** Convenience: {@link #load(InputStream, String)} from a file. */
-  public void load(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      load(in, file.toString());
     }
   }
 

@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * A trained names model: configuration, character vocabulary ({@code chars.vocab}), class labels
- * ({@code labels.txt}, one a line, in class-id order) and parameters ({@code model.params}).
+ * ({@code labels.txt}, one a line, in class-id order) and parameters ({@code model.safetensors}).
  */
 public final class NamesBundle implements SavedModel, AutoCloseable {
   private final NamesConfig config;

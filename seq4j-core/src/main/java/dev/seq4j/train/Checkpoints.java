@@ -85,7 +85,7 @@ record Checkpoints(
 
   /** Restores the model, optimizer, schedule and counters from checkpoint {@code dir}. */
   void restore(Path dir) throws IOException {
-    bundle.parameters().load(dir.resolve(RunDirectory.WEIGHTS));
+    bundle.parameters().load(RunDirectory.weightsFile(dir));
     NDManager owner = bundle.parameters().manager();
     NDList list = NDList.decode(owner, Files.readAllBytes(dir.resolve("optimizer.state")));
     Map<String, NDArray> s = new LinkedHashMap<>();

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunDirectory {
   /** The parameter file of a checkpoint (and of an exported model). */
-  public static final String WEIGHTS = "model.params";
+  public static final String WEIGHTS = "model.safetensors";
+
+  /** The weights file of checkpoints written before safetensors (DJL's NDList encoding). */
+  public static final String LEGACY_WEIGHTS = "model.params";
 
   /** The resolved configuration, in a run directory and in each checkpoint. */
   public static final String CONFIG = "config.yaml";
@@ -66,6 +69,7 @@ public final class RunDirectory {
    */
   public static Path checkpoint(Path dir) {
     if (Files.isRegularFile(dir.resolve(WEIGHTS))
+        || Files.isRegularFile(dir.resolve(LEGACY_WEIGHTS))
         || Files.isRegularFile(dir.resolve(CheckpointStore.MANIFEST))) {
       verifyModel(dir);
       return dir;
@@ -104,16 +108,17 @@ public final class RunDirectory {
       CheckpointStore.verify(dir);
       return;
     }
-    Path weights = dir.resolve(WEIGHTS);
+    Path weights = weightsFile(dir);
+    String name = weights.getFileName().toString();
     if (!Files.isRegularFile(weights)) {
       throw new CheckpointException(dir + ": missing file " + WEIGHTS);
     }
     try {
       if (Files.size(weights) == 0) {
-        throw new CheckpointException(dir + ": " + WEIGHTS + " is empty (0 bytes)");
+        throw new CheckpointException(dir + ": " + name + " is empty (0 bytes)");
       }
     } catch (IOException e) {
-      throw new CheckpointException(dir + ": cannot read " + WEIGHTS + ": " + e.getMessage(), e);
+      throw new CheckpointException(dir + ": cannot read " + name + ": " + e.getMessage(), e);
     }
     LOG.warn(
         "{}: no {}, so its files cannot be verified (a model made by hand or copied without it)",
@@ -151,7 +156,7 @@ public final class RunDirectory {
   /** Loads the verified best checkpoint's parameters into {@code model} (after training). */
   public void loadBest(SavedModel model) throws IOException {
     Path best = checkpoints().load("best");
-    model.parameters().load(best.resolve(WEIGHTS));
+    model.parameters().load(weightsFile(best));
   }
 
   /** {@code metrics.csv}: one row per evaluation. */
@@ -183,7 +188,7 @@ public final class RunDirectory {
    */
   public static <M extends SavedModel & AutoCloseable> M loadWeights(M model, Path checkpoint)
       throws IOException {
-    Path file = checkpoint.resolve(WEIGHTS);
+    Path file = weightsFile(checkpoint);
     try {
       model.parameters().load(file);
       return model;
@@ -194,13 +199,30 @@ public final class RunDirectory {
         e.addSuppressed(closing);
       }
       String m = e.getMessage();
-      if (e instanceof CheckpointException || m != null && m.contains(file.toString())) {
+      if (e instanceof CheckpointException) {
         throw e;
+      }
+      if (m != null && m.contains(file.toString())) {
+        if (e instanceof IOException) { // a malformed file, named by the reader
+          throw new CheckpointException(m, e);
+        }
+        throw e; // a model mismatch (shape, name, non-finite value), named by Parameters
       }
       // the decoder's own words (a buffer limit, an input length) name no file
       throw new CheckpointException(
           file + ": cannot read the weights (truncated or corrupt file): " + m, e);
     }
+  }
+
+  /**
+   * The weights file of model directory {@code dir}: {@value #WEIGHTS}, or {@value #LEGACY_WEIGHTS}
+   * in a checkpoint written before safetensors (the former when neither exists).
+   */
+  public static Path weightsFile(Path dir) {
+    Path legacy = dir.resolve(LEGACY_WEIGHTS);
+    return !Files.exists(dir.resolve(WEIGHTS)) && Files.exists(legacy)
+        ? legacy
+        : dir.resolve(WEIGHTS);
   }
 
   /**

@@ -22,7 +22,7 @@ import java.util.List;
  * Everything a trained model needs at inference: the resolved configuration (which holds the
  * tokenizer settings), both vocabularies, the BPE merges when subwords are used, and the
  * parameters. Saved as {@code config.yaml}, {@code src.vocab}, {@code trg.vocab}, {@code src.bpe}
- * and {@code trg.bpe} (with BPE) and {@code model.params} in one directory.
+ * and {@code trg.bpe} (with BPE) and {@code model.safetensors} in one directory.
  */
 public final class TranslationBundle implements SavedModel, AutoCloseable {
   private final TranslationConfig config;

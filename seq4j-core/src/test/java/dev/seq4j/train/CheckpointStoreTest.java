@@ -23,7 +23,7 @@ class CheckpointStoreTest {
   }
 
   private void saveText(CheckpointStore s, String name, String text) throws IOException {
-    s.save(name, dir -> Files.writeString(dir.resolve("model.params"), text));
+    s.save(name, dir -> Files.writeString(dir.resolve("model.safetensors"), text));
   }
 
   @Test
@@ -32,9 +32,9 @@ class CheckpointStoreTest {
     saveText(s, "last", "v1");
     saveText(s, "last", "v2");
     Path dir = s.load("last");
-    assertEquals("v2", Files.readString(dir.resolve("model.params")));
+    assertEquals("v2", Files.readString(dir.resolve("model.safetensors")));
     String manifest = Files.readString(dir.resolve(CheckpointStore.MANIFEST));
-    assertTrue(manifest.matches("[0-9a-f]{64}  model\\.params\\n"), manifest);
+    assertTrue(manifest.matches("[0-9a-f]{64}  model\\.safetensors\\n"), manifest);
     try (Stream<Path> files = Files.list(root.resolve("checkpoints"))) {
       assertEquals(List.of("last"), files.map(p -> p.getFileName().toString()).toList());
     }
@@ -51,7 +51,7 @@ class CheckpointStoreTest {
                 s.save(
                     "best",
                     dir -> {
-                      Files.writeString(dir.resolve("model.params"), "partial");
+                      Files.writeString(dir.resolve("model.safetensors"), "partial");
                       throw new IOException("No space left on device");
                     }));
     assertEquals(
@@ -59,7 +59,7 @@ class CheckpointStoreTest {
             + root.resolve("checkpoints/best")
             + ": the disk is full (No space left on device); the previous best/ stays as it was",
         e.getMessage());
-    assertEquals("good", Files.readString(s.load("best").resolve("model.params")));
+    assertEquals("good", Files.readString(s.load("best").resolve("model.safetensors")));
     try (Stream<Path> files = Files.list(root.resolve("checkpoints"))) {
       assertEquals(1, files.count(), "temporary directory removed");
     }
@@ -87,7 +87,7 @@ class CheckpointStoreTest {
     assertTrue(Files.exists(started), "the child started writing");
     child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     assertFalse(child.isAlive());
-    assertEquals("old and valid", Files.readString(s.load("last").resolve("model.params")));
+    assertEquals("old and valid", Files.readString(s.load("last").resolve("model.safetensors")));
     saveText(s, "last", "next");
     try (Stream<Path> files = Files.list(root.resolve("checkpoints"))) {
       assertEquals(List.of("last"), files.map(p -> p.getFileName().toString()).toList());
@@ -98,16 +98,18 @@ class CheckpointStoreTest {
   void corruptOrEmptyFilesAreDetected() throws IOException {
     CheckpointStore s = store();
     saveText(s, "last", "0123456789");
-    Path params = s.path("last").resolve("model.params");
+    Path params = s.path("last").resolve("model.safetensors");
     byte[] bytes = Files.readAllBytes(params);
     bytes[3] ^= 0x10;
     Files.write(params, bytes);
     CheckpointException e = assertThrows(CheckpointException.class, () -> s.load("last"));
-    assertEquals(s.path("last") + ": model.params is corrupt (SHA-256 mismatch)", e.getMessage());
+    assertEquals(
+        s.path("last") + ": model.safetensors is corrupt (SHA-256 mismatch)", e.getMessage());
     Files.write(params, new byte[0]);
     e = assertThrows(CheckpointException.class, () -> s.load("last"));
     assertEquals(
-        s.path("last") + ": model.params is empty (0 bytes; SHA-256 mismatch)", e.getMessage());
+        s.path("last") + ": model.safetensors is empty (0 bytes; SHA-256 mismatch)",
+        e.getMessage());
   }
 
   @Test
@@ -125,7 +127,7 @@ class CheckpointStoreTest {
     CheckpointStore s = store();
     saveText(s, "last", "swapped out");
     Files.move(s.path("last"), root.resolve("checkpoints/.old-last"));
-    assertEquals("swapped out", Files.readString(s.load("last").resolve("model.params")));
+    assertEquals("swapped out", Files.readString(s.load("last").resolve("model.safetensors")));
   }
 
   @Test

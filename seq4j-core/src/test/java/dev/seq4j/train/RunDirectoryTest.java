@@ -41,7 +41,7 @@ class RunDirectoryTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RunDirectory.checkpoint(empty));
     assertEquals(
-        empty + ": not a model (no model.params, nor checkpoints/best or checkpoints/last)",
+        empty + ": not a model (no model.safetensors, nor checkpoints/best or checkpoints/last)",
         e.getMessage());
   }
 

@@ -14,7 +14,7 @@ public final class SlowCheckpointWriter {
     store.save(
         "last",
         dir -> {
-          try (OutputStream out = Files.newOutputStream(dir.resolve("model.params"))) {
+          try (OutputStream out = Files.newOutputStream(dir.resolve("model.safetensors"))) {
             out.write("new content, half written".getBytes());
             out.flush();
             Files.createFile(Path.of(args[1]));

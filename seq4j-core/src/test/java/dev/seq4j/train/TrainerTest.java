@@ -61,7 +61,7 @@ class TrainerTest {
             "metrics.json",
             "plots/loss.png",
             "plots/accuracy.png",
-            "checkpoints/best/model.params",
+            "checkpoints/best/model.safetensors",
             "checkpoints/last/trainer.json",
             "checkpoints/last/optimizer.state",
             "checkpoints/best/src.vocab")) {
@@ -110,7 +110,7 @@ class TrainerTest {
   void nonFiniteLossAbortsWithoutTouchingCheckpoints() throws IOException {
     Path run = root.resolve("nan");
     TranslationExperiment.run(config("train.epochs=1"), TrainingRun.in(run));
-    byte[] before = Files.readAllBytes(run.resolve("checkpoints/last/model.params"));
+    byte[] before = Files.readAllBytes(run.resolve("checkpoints/last/model.safetensors"));
     TrainingException e =
         assertThrows(
             TrainingException.class,
@@ -119,7 +119,8 @@ class TrainerTest {
                     config("train.learningRate=1e38"), TrainingRun.in(run).resuming(true)));
     assertTrue(e.getMessage().startsWith("non-finite "), e.getMessage());
     assertTrue(e.getMessage().contains("at epoch 2"), e.getMessage());
-    assertArrayEquals(before, Files.readAllBytes(run.resolve("checkpoints/last/model.params")));
+    assertArrayEquals(
+        before, Files.readAllBytes(run.resolve("checkpoints/last/model.safetensors")));
   }
 
   @Test
@@ -127,8 +128,8 @@ class TrainerTest {
     // issue 22: this ran to "completed" and saved infinite weights in last/ and best/
     Path run = root.resolve("skip");
     TranslationExperiment.run(config("train.epochs=1"), TrainingRun.in(run));
-    byte[] last = Files.readAllBytes(run.resolve("checkpoints/last/model.params"));
-    byte[] best = Files.readAllBytes(run.resolve("checkpoints/best/model.params"));
+    byte[] last = Files.readAllBytes(run.resolve("checkpoints/last/model.safetensors"));
+    byte[] best = Files.readAllBytes(run.resolve("checkpoints/best/model.safetensors"));
     TrainingException e =
         assertThrows(
             TrainingException.class,
@@ -145,8 +146,8 @@ class TrainerTest {
             + " train.maxSkippedShare (0.05) allows, at epoch 2: training stopped; checkpoints"
             + " were not overwritten (lower train.learningRate, set train.clipNorm)",
         e.getMessage());
-    assertArrayEquals(last, Files.readAllBytes(run.resolve("checkpoints/last/model.params")));
-    assertArrayEquals(best, Files.readAllBytes(run.resolve("checkpoints/best/model.params")));
+    assertArrayEquals(last, Files.readAllBytes(run.resolve("checkpoints/last/model.safetensors")));
+    assertArrayEquals(best, Files.readAllBytes(run.resolve("checkpoints/best/model.safetensors")));
   }
 
   @Test
@@ -205,7 +206,7 @@ class TrainerTest {
     assertEquals(TrainOutcome.TIME_LIMIT, r.outcome());
     assertTrue(r.steps() < 10, "steps " + r.steps()); // 0.6 ms: less than one epoch of 10 steps
     assertEquals(1, MetricsLog.read(run.resolve("metrics.csv")).size());
-    assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/model.params")));
+    assertTrue(Files.isRegularFile(run.resolve("checkpoints/best/model.safetensors")));
   }
 
   @Test
