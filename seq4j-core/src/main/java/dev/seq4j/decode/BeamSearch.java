@@ -106,10 +106,7 @@ public final class BeamSearch {
       int nBest,
       boolean withAttention,
       BooleanSupplier stop) {
-    if (nBest < 1 || nBest > beamSize) {
-      throw new IllegalArgumentException(
-          "nbest must be in [1, beamSize=" + beamSize + "], was " + nBest);
-    }
+    checkNBest(nBest);
     Beam[] beams = newBeams(srcLengths, nBest);
     int longest = Arrays.stream(beams).mapToInt(beam -> beam.cap).max().orElse(0);
     try (NDManager scope = manager.newSubManager()) {
@@ -120,10 +117,7 @@ public final class BeamSearch {
               .encode(stateScope.create(src), srcLengths, options)
               .select(stateScope.create(firstRows));
       for (int t = 0; t < longest && !allDone(beams); t++) {
-        if (stop.getAsBoolean()) {
-          stateScope.close();
-          throw new CancellationException("decoding stopped after " + t + " steps");
-        }
+        stopIfAsked(stop, t, stateScope);
         NDManager nextScope = scope.newSubManager();
         try (NDManager stepScope = scope.newSubManager()) {
           Seq2SeqModel.Step step = step(model, state, beams, stepScope, t);
@@ -143,6 +137,21 @@ public final class BeamSearch {
       stateScope.close();
     }
     return best(beams);
+  }
+
+  private void checkNBest(int nBest) {
+    if (nBest < 1 || nBest > beamSize) {
+      throw new IllegalArgumentException(
+          "nbest must be in [1, beamSize=" + beamSize + "], was " + nBest);
+    }
+  }
+
+  /** Throws (closing the live state first) when {@code stop} says the result is not wanted. */
+  private static void stopIfAsked(BooleanSupplier stop, int t, NDManager stateScope) {
+    if (stop.getAsBoolean()) {
+      stateScope.close();
+      throw new CancellationException("decoding stopped after " + t + " steps");
+    }
   }
 
   /** Each sentence's best hypotheses. */
