@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The applications over the core, checked on everything the command's class path holds (core,
- * bench, cli, serve): the core never reaches up into an application, the server does not depend on
- * the command line, and no two packages form a cycle. The core's own layering is checked by
- * seq4j-core's {@code ArchitectureTest}.
+ * bench, serve, cli: one module each): the core never reaches up into an application, the server
+ * depends on neither the command line nor the benchmarks, only the server touches the network stack
+ * (Netty), and no two packages form a cycle. The core's own layering is checked by seq4j-core's
+ * {@code ArchitectureTest}.
  */
 class AppLayersTest {
   private static final JavaClasses ALL =
@@ -62,6 +63,28 @@ class AppLayersTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.seq4j.cli..")
+        .check(ALL);
+  }
+
+  @Test
+  void theServerDependsOnNeitherTheBenchmarksNorTheCommandLine() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.seq4j.serve..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.seq4j.bench..", "dev.seq4j.cli..")
+        .check(ALL);
+  }
+
+  @Test
+  void onlyTheServerTouchesTheNetworkStack() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.seq4j.serve..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.netty..")
         .check(ALL);
   }
 

@@ -112,6 +112,16 @@ class ArchitectureTest {
         .check(CORE);
   }
 
+  /** The network stack lives in seq4j-serve: the library never sees a socket. */
+  @Test
+  void theLibraryKnowsNoNetworkStack() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.netty..", "io.vertx..", "com.sun.net.httpserver..")
+        .check(CORE);
+  }
+
   @Test
   void noCoreLayerUsesATask() {
     layers()

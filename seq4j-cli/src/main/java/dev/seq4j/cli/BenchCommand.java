@@ -3,6 +3,7 @@ package dev.seq4j.cli;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.bench.LoadClient;
+import dev.seq4j.bench.SlowClients;
 import dev.seq4j.bench.Workloads;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.serve.ServeOptions;
@@ -63,8 +64,27 @@ public final class BenchCommand implements Callable<Integer> {
       description = "serve: most requests per measurement (default: ${DEFAULT-VALUE})")
   long maxRequests;
 
+  @Option(
+      names = "--slow-sockets",
+      defaultValue = "0",
+      description =
+          "serve: instead of the load table, measure 8 clients without and then beside this many"
+              + " slow sockets (half trickling a byte every --slow-every-ms, half stalled after"
+              + " partial headers) (default: ${DEFAULT-VALUE})")
+  int slowSockets;
+
+  @Option(
+      names = "--slow-every-ms",
+      defaultValue = "2000",
+      description =
+          "serve: how often a trickling slow socket sends a byte (default: ${DEFAULT-VALUE})")
+  long slowEveryMillis;
+
   @Override
   public Integer call() throws Exception {
+    if (workload.equals("serve") && slowSockets > 0) {
+      return slowServe();
+    }
     if (workload.equals("serve")) {
       return serve();
     }
@@ -97,8 +117,49 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The load test: the server in this process, 1, 2 and 8 clients, batching on and off. */
-  private int serve() throws Exception {
+  /**
+   * The slow-client test: 8 closed-loop clients alone, then beside {@code slowSockets} slow ones;
+   * prints both rows and how many slow sockets the server closed, and how fast.
+   */
+  private int slowServe() throws Exception {
+    List<String> sentences = sentences();
+    Engines.start();
+    PrintWriter out = spec.commandLine().getOut();
+    try (TranslationBundle bundle = TranslationBundle.load(model);
+        TranslationServer server =
+            new TranslationServer(bundle, ServeOptions.defaults().withPort(0))) {
+      server.start();
+      String base = "http://127.0.0.1:" + server.port();
+      LoadClient.run(base, sentences, 2, Math.min(3, seconds), maxRequests); // warm-up
+      LoadClient.Row alone = LoadClient.run(base, sentences, 8, seconds, maxRequests);
+      SlowClients slow = SlowClients.open("127.0.0.1", server.port(), slowSockets, slowEveryMillis);
+      LoadClient.Row beside = LoadClient.run(base, sentences, 8, seconds, maxRequests);
+      SlowClients.Report r = slow.stop();
+      out.printf(
+          "%-22s %9s %7s %12s %9s %9s%n",
+          "8 clients", "requests", "errors", "requests/s", "p50 ms", "p99 ms");
+      for (LoadClient.Row row : List.of(alone, beside)) {
+        out.printf(
+            "%-22s %9d %7d %12.1f %9.1f %9.1f%n",
+            row == alone ? "alone" : "beside " + slowSockets + " slow",
+            row.requests(),
+            row.errors(),
+            row.throughput(),
+            row.p50(),
+            row.p99());
+      }
+      out.printf(
+          "slow sockets closed by the server: %d of %d, the last after %.1f s"
+              + " (throughput kept: %.0f %%)%n",
+          r.closedByServer(),
+          r.sockets(),
+          r.maxSecondsToClose(),
+          100 * beside.throughput() / alone.throughput());
+    }
+    return 0;
+  }
+
+  private List<String> sentences() throws Exception {
     if (model == null || input == null) {
       throw new IllegalArgumentException("bench serve needs --model DIR and --input FILE");
     }
@@ -107,6 +168,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (sentences.isEmpty()) {
       throw new IllegalArgumentException(input + ": no sentences");
     }
+    return sentences;
+  }
+
+  /** The load test: the server in this process, 1, 2 and 8 clients, batching on and off. */
+  private int serve() throws Exception {
+    List<String> sentences = sentences();
     Engines.start();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

@@ -94,6 +94,44 @@ public final class ServeCommand implements Callable<Integer> {
       description = "largest beam a request may ask for (default: ${DEFAULT-VALUE})")
   int maxBeam;
 
+  @Option(
+      names = "--request-timeout-ms",
+      defaultValue = "60000",
+      description =
+          "a translate request still unanswered after this long gets 504 and its decoding is"
+              + " stopped (default: ${DEFAULT-VALUE})")
+  long requestTimeoutMillis;
+
+  @Option(
+      names = "--header-timeout-ms",
+      defaultValue = "10000",
+      description =
+          "a request's line and headers must arrive within this long of its first byte or of the"
+              + " connection opening; a deadline, so clients trickling bytes are closed too"
+              + " (default: ${DEFAULT-VALUE})")
+  long headerTimeoutMillis;
+
+  @Option(
+      names = "--body-timeout-ms",
+      defaultValue = "30000",
+      description =
+          "a request's body must arrive within this long of its headers (default: ${DEFAULT-VALUE})")
+  long bodyTimeoutMillis;
+
+  @Option(
+      names = "--idle-timeout-ms",
+      defaultValue = "60000",
+      description =
+          "a kept-alive connection with no request is closed after this long (default:"
+              + " ${DEFAULT-VALUE})")
+  long idleTimeoutMillis;
+
+  @Option(
+      names = "--max-connections",
+      defaultValue = "4096",
+      description = "most open connections; more are closed at once (default: ${DEFAULT-VALUE})")
+  int maxConnections;
+
   @Override
   public Integer call() throws Exception {
     ServeOptions defaults = ServeOptions.defaults();
@@ -109,8 +147,12 @@ public final class ServeCommand implements Callable<Integer> {
             maxChars,
             maxBeam,
             defaults.maxLength(),
-            defaults.timeoutMillis(),
-            defaults.threads());
+            requestTimeoutMillis,
+            defaults.threads(),
+            headerTimeoutMillis,
+            bodyTimeoutMillis,
+            idleTimeoutMillis,
+            maxConnections);
     Engines.start();
     Path checkpoint = RunDirectory.checkpoint(model);
     boolean namesModel =

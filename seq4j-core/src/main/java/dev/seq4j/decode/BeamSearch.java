@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Beam search batched over sentences and beams: the model steps over B·K rows at once.
@@ -87,10 +89,24 @@ public final class BeamSearch {
       int[] srcLengths,
       int nBest,
       boolean withAttention) {
-    if (nBest < 1 || nBest > beamSize) {
-      throw new IllegalArgumentException(
-          "nbest must be in [1, beamSize=" + beamSize + "], was " + nBest);
-    }
+    return decode(model, manager, src, srcLengths, nBest, withAttention, () -> false);
+  }
+
+  /**
+   * Like {@link #decode(Seq2SeqModel, NDManager, long[][], int[], int, boolean)}, asking {@code
+   * stop} before every step.
+   *
+   * @throws CancellationException when {@code stop} says so
+   */
+  public List<List<Hypothesis>> decode(
+      Seq2SeqModel model,
+      NDManager manager,
+      long[][] src,
+      int[] srcLengths,
+      int nBest,
+      boolean withAttention,
+      BooleanSupplier stop) {
+    checkNBest(nBest);
     Beam[] beams = newBeams(srcLengths, nBest);
     int longest = Arrays.stream(beams).mapToInt(beam -> beam.cap).max().orElse(0);
     try (NDManager scope = manager.newSubManager()) {
@@ -101,6 +117,7 @@ public final class BeamSearch {
               .encode(stateScope.create(src), srcLengths, options)
               .select(stateScope.create(firstRows));
       for (int t = 0; t < longest && !allDone(beams); t++) {
+        stopIfAsked(stop, t, stateScope);
         NDManager nextScope = scope.newSubManager();
         try (NDManager stepScope = scope.newSubManager()) {
           Seq2SeqModel.Step step = step(model, state, beams, stepScope, t);
@@ -120,6 +137,21 @@ public final class BeamSearch {
       stateScope.close();
     }
     return best(beams);
+  }
+
+  private void checkNBest(int nBest) {
+    if (nBest < 1 || nBest > beamSize) {
+      throw new IllegalArgumentException(
+          "nbest must be in [1, beamSize=" + beamSize + "], was " + nBest);
+    }
+  }
+
+  /** Throws (closing the live state first) when {@code stop} says the result is not wanted. */
+  private static void stopIfAsked(BooleanSupplier stop, int t, NDManager stateScope) {
+    if (stop.getAsBoolean()) {
+      stateScope.close();
+      throw new CancellationException("decoding stopped after " + t + " steps");
+    }
   }
 
   /** Each sentence's best hypotheses. */
@@ -299,7 +331,13 @@ public final class BeamSearch {
       int length = p.ids().length;
       int[] ids = eos ? Arrays.copyOf(p.ids(), length - 1) : p.ids();
       float[][] w = p.weights() == null ? null : Arrays.copyOf(p.weights(), ids.length);
-      finished.add(new Hypothesis(ids, p.logProb(), penalty.score(p.logProb(), length), w));
+      finished.add(
+          new Hypothesis(
+              ids,
+              p.logProb(),
+              penalty.score(p.logProb(), length),
+              w,
+              eos ? FinishReason.EOS : FinishReason.LENGTH));
     }
 
     /** Whether the n-th best finished score beats anything the best live one can still reach. */

@@ -7,6 +7,8 @@ import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Batched greedy decoding: at every step each row takes its most probable token, until it emits
@@ -64,9 +66,9 @@ public final class Greedy {
   /**
    * Output ids and, when {@code withAttention} and the model attends, for each row and output token
    * the attention weights over that row's source tokens ({@code weights[b][t]} has srcLengths[b]
-   * entries); otherwise {@code weights} is null.
+   * entries); otherwise {@code weights} is null; and per row why it ended.
    */
-  public record Output(int[][] ids, float[][][] weights) {}
+  public record Output(int[][] ids, float[][][] weights, FinishReason[] finish) {}
 
   /** Like {@link #decode(Seq2SeqModel, NDManager, long[][], int[])}, optionally with attention. */
   public Output decode(
@@ -75,10 +77,30 @@ public final class Greedy {
       long[][] src,
       int[] srcLengths,
       boolean withAttention) {
+    return decode(model, manager, src, srcLengths, withAttention, () -> false);
+  }
+
+  /**
+   * Like {@link #decode(Seq2SeqModel, NDManager, long[][], int[], boolean)}, asking {@code stop}
+   * before every step: a caller whose result is no longer wanted (a timeout, a client gone) frees
+   * the thread within one step.
+   *
+   * @throws CancellationException when {@code stop} says so
+   */
+  public Output decode(
+      Seq2SeqModel model,
+      NDManager manager,
+      long[][] src,
+      int[] srcLengths,
+      boolean withAttention,
+      BooleanSupplier stop) {
     Rows rows = new Rows(srcLengths, withAttention);
     try (NDManager scope = manager.newSubManager()) {
       DecoderState state = model.encode(scope.create(src), srcLengths, options);
       for (int t = 0; t < rows.longest && !rows.allDone(); t++) {
+        if (stop.getAsBoolean()) {
+          throw new CancellationException("decoding stopped after " + t + " steps");
+        }
         try (NDManager stepScope = scope.newSubManager()) {
           NDArray prev = stepScope.create(rows.previous, new Shape(src.length));
           Seq2SeqModel.Step step = model.step(prev, state);
@@ -107,6 +129,7 @@ public final class Greedy {
     final int[][] ids;
     final int[] lengths;
     final boolean[] done;
+    final boolean[] eos;
     final long[] previous;
     final float[][][] weights;
     boolean attended;
@@ -124,6 +147,7 @@ public final class Greedy {
       this.ids = new int[batch][longest];
       this.lengths = new int[batch];
       this.done = new boolean[batch];
+      this.eos = new boolean[batch];
       this.previous = new long[batch];
       Arrays.fill(previous, bosId);
       this.weights = withAttention ? new float[batch][longest][] : null;
@@ -150,6 +174,7 @@ public final class Greedy {
         }
         if (next[b] == eosId) {
           done[b] = true;
+          eos[b] = true;
         } else {
           if (att != null) {
             weights[b][lengths[b]] = Arrays.copyOfRange(att, b * width, b * width + srcLengths[b]);
@@ -166,13 +191,15 @@ public final class Greedy {
       int batch = ids.length;
       int[][] result = new int[batch][];
       float[][][] resultWeights = attended ? new float[batch][][] : null;
+      FinishReason[] finish = new FinishReason[batch];
       for (int b = 0; b < batch; b++) {
+        finish[b] = eos[b] ? FinishReason.EOS : FinishReason.LENGTH;
         result[b] = Arrays.copyOf(ids[b], lengths[b]);
         if (attended) {
           resultWeights[b] = Arrays.copyOf(weights[b], lengths[b]);
         }
       }
-      return new Output(result, resultWeights);
+      return new Output(result, resultWeights, finish);
     }
   }
 }

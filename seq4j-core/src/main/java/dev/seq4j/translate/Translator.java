@@ -6,6 +6,7 @@ import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
 import dev.seq4j.data.batch.Example;
 import dev.seq4j.decode.BeamSearch;
+import dev.seq4j.decode.FinishReason;
 import dev.seq4j.decode.Greedy;
 import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
@@ -18,6 +19,8 @@ import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,13 +164,16 @@ public final class Translator {
    * @param attention for each target token the weights over the source tokens, or null
    * @param nBest beam search: the {@code decode.nBest} best outputs with their scores, best first
    *     (this translation first); greedy: this translation alone, score NaN
+   * @param finish whether the output ended at {@code <eos>} or was cut at its length cap (an empty
+   *     input: {@code EOS})
    */
   public record Translation(
       String text,
       List<String> sourceTokens,
       List<String> targetTokens,
       float[][] attention,
-      List<Scored> nBest) {}
+      List<Scored> nBest,
+      FinishReason finish) {}
 
   /** An output and its beam-search score (length-penalised log-probability). */
   public record Scored(String text, double score) {}
@@ -191,7 +197,23 @@ public final class Translator {
    */
   public List<Translation> translate(
       List<String> sources, boolean withAttention, boolean replaceUnk, Origin origin) {
-    return translateTokens(tokenize(sources, origin), withAttention, replaceUnk);
+    return translate(sources, withAttention, replaceUnk, origin, () -> false);
+  }
+
+  /**
+   * Like {@link #translate(List, boolean, boolean, Origin)}, asking {@code stop} before every
+   * decoding step, so that a caller that no longer wants the result (a server request that timed
+   * out or whose client left) gets its thread back within one step.
+   *
+   * @throws CancellationException when {@code stop} said so; nothing is returned
+   */
+  public List<Translation> translate(
+      List<String> sources,
+      boolean withAttention,
+      boolean replaceUnk,
+      Origin origin,
+      BooleanSupplier stop) {
+    return translateTokens(tokenize(sources, origin), withAttention, replaceUnk, stop);
   }
 
   /**
@@ -200,6 +222,15 @@ public final class Translator {
    */
   public List<Translation> translateTokens(
       List<List<String>> srcTokens, boolean withAttention, boolean replaceUnk) {
+    return translateTokens(srcTokens, withAttention, replaceUnk, () -> false);
+  }
+
+  /** {@link #translateTokens(List, boolean, boolean)} that asks {@code stop} before every step. */
+  public List<Translation> translateTokens(
+      List<List<String>> srcTokens,
+      boolean withAttention,
+      boolean replaceUnk,
+      BooleanSupplier stop) {
     Vocabulary src = bundle.srcVocabulary();
     Vocabulary trg = bundle.trgVocabulary();
     List<Example> examples = new ArrayList<>();
@@ -208,14 +239,15 @@ public final class Translator {
         examples.add(new Example(src.encode(srcTokens.get(i)), null, i));
       }
     }
-    Translation empty = new Translation("", List.of(), List.of(), null, List.of());
+    Translation empty =
+        new Translation("", List.of(), List.of(), null, List.of(), FinishReason.EOS);
     List<Translation> out = new ArrayList<>(Collections.nCopies(srcTokens.size(), empty));
     BatchingOptions options =
         new BatchingOptions(decode.batchSize(), 0, Integer.MAX_VALUE, false, 0);
     Batcher.Plan plan = Batcher.plan(examples, options, src.padId(), trg.bosId(), trg.eosId());
     boolean needWeights = withAttention || replaceUnk;
     for (Batch b : plan.batches()) {
-      List<List<Hypothesis>> hyps = decode(b, needWeights);
+      List<List<Hypothesis>> hyps = decode(b, needWeights, stop);
       for (int r = 0; r < b.size(); r++) {
         int index = b.indices()[r];
         List<String> source = srcTokens.get(index);
@@ -230,9 +262,16 @@ public final class Translator {
           nBest.add(new Scored(trgTokenizer.detokenize(tokens), h.score()));
         }
         float[][] weights = withAttention ? hyps.get(r).get(0).weights() : null;
+        Hypothesis best = hyps.get(r).get(0);
         out.set(
             index,
-            new Translation(nBest.get(0).text(), source, bestTokens, weights, List.copyOf(nBest)));
+            new Translation(
+                nBest.get(0).text(),
+                source,
+                bestTokens,
+                weights,
+                List.copyOf(nBest),
+                best.finish()));
       }
     }
     return out;
@@ -257,17 +296,23 @@ public final class Translator {
   }
 
   /** Per row of {@code b}, the outputs of the configured strategy, best first. */
-  private List<List<Hypothesis>> decode(Batch b, boolean withWeights) {
+  private List<List<Hypothesis>> decode(Batch b, boolean withWeights, BooleanSupplier stop) {
     if (beam != null) {
       return beam.decode(
-          bundle.model(), bundle.manager(), b.src(), b.srcLengths(), decode.nBest(), withWeights);
+          bundle.model(),
+          bundle.manager(),
+          b.src(),
+          b.srcLengths(),
+          decode.nBest(),
+          withWeights,
+          stop);
     }
     Greedy.Output o =
-        greedy.decode(bundle.model(), bundle.manager(), b.src(), b.srcLengths(), withWeights);
+        greedy.decode(bundle.model(), bundle.manager(), b.src(), b.srcLengths(), withWeights, stop);
     List<List<Hypothesis>> out = new ArrayList<>();
     for (int r = 0; r < b.size(); r++) {
       float[][] w = o.weights() == null ? null : o.weights()[r];
-      out.add(List.of(new Hypothesis(o.ids()[r], Double.NaN, Double.NaN, w)));
+      out.add(List.of(new Hypothesis(o.ids()[r], Double.NaN, Double.NaN, w, o.finish()[r])));
     }
     return out;
   }

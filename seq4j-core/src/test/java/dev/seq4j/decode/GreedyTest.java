@@ -2,6 +2,7 @@ package dev.seq4j.decode;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -14,6 +15,7 @@ import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.model.rnn.RnnLayer;
 import dev.seq4j.model.rnn.RnnSeq2Seq;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,6 +50,26 @@ class GreedyTest {
             .build(),
         12,
         12);
+  }
+
+  @Test
+  void aRowCutAtItsCapEndsForLengthAndAStopEndsTheLoopBetweenSteps() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, CellType.GRU); // zero weights: <eos> never wins
+      Greedy greedy = new Greedy(2, 3, LengthLimit.absolute(4));
+      Greedy.Output o = greedy.decode(model, m, SRC, LENGTHS, false);
+      assertEquals(4, o.ids()[0].length, "row 0 ran to its cap");
+      for (int b = 0; b < SRC.length; b++) {
+        FinishReason expected = o.ids()[b].length == 4 ? FinishReason.LENGTH : FinishReason.EOS;
+        assertEquals(expected, o.finish()[b], "row " + b);
+      }
+      int[] asked = {0};
+      CancellationException e =
+          assertThrows(
+              CancellationException.class,
+              () -> greedy.decode(model, m, SRC, LENGTHS, false, () -> ++asked[0] > 2));
+      assertEquals("decoding stopped after 2 steps", e.getMessage());
+    }
   }
 
   @ParameterizedTest

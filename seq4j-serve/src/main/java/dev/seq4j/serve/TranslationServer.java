@@ -1,34 +1,31 @@
 package dev.seq4j.serve;
 
 import static dev.seq4j.serve.Responses.JSON;
-import static dev.seq4j.serve.Responses.error;
-import static dev.seq4j.serve.Responses.send;
-import static dev.seq4j.serve.Responses.sendJson;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.seq4j.names.NamesBundle;
+import dev.seq4j.serve.Responses.Reply;
 import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server of {@code seq4j serve}: {@code POST /v1/translate}, {@code GET /health}, {@code
- * GET /v1/model}, {@code GET /metrics} and the web page at {@code GET /}. Requests are validated
- * before they are queued (every limit answers a JSON {@code {"error": …, "field": …}}) and
- * translated in dynamic batches by {@link BatchingQueue}.
+ * GET /v1/model}, {@code GET /metrics} and the web page at {@code GET /} ({@code HEAD} too on each
+ * {@code GET} route). Requests are validated before they are queued (every limit answers a JSON
+ * {@code {"error": …, "field": …}}) and translated in dynamic batches by {@link BatchingQueue}, on
+ * its own thread: the network's event loops ({@link Listener}) only parse and answer.
  *
  * <p>This class holds the lifecycle (loading, ready, draining) and the routing; the endpoints are
- * {@link TranslateApi} and {@link NamesApi}, requests are read by {@link RequestBodies} and answers
- * written by {@link Responses}.
+ * {@link TranslateApi} and {@link NamesApi}, connections are handled by {@link HttpConnection}.
  */
 public final class TranslationServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
@@ -42,14 +39,19 @@ public final class TranslationServer implements AutoCloseable {
 
   private final TranslateApi translator;
   private final NamesApi names;
+  private final ExecutorService namesWorker;
   private final ServeOptions options;
   private final Metrics metrics = new Metrics();
-  private final HttpServer http;
-  private final ExecutorService handlers;
+  private final Listener listener;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile String state = "loading";
 
-  /** Binds the server for a translator; {@link #start()} warms the model up. */
+  /**
+   * Binds the server for a translator ({@code /health} says loading); {@link #start()} warms the
+   * model up.
+   *
+   * @throws IOException naming the host and port when they cannot be bound (e.g. in use)
+   */
   public TranslationServer(TranslationBundle bundle, ServeOptions options) throws IOException {
     this(bundle, null, options);
   }
@@ -62,17 +64,22 @@ public final class TranslationServer implements AutoCloseable {
   private TranslationServer(TranslationBundle bundle, NamesBundle names, ServeOptions options)
       throws IOException {
     this.names = names == null ? null : new NamesApi(names, JSON, options);
+    this.namesWorker =
+        names == null ? null : Executors.newSingleThreadExecutor(r -> daemon(r, "seq4j-names"));
     this.options = options;
     this.translator = bundle == null ? null : new TranslateApi(bundle, options, metrics);
-    this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
-    this.handlers = Executors.newFixedThreadPool(options.threads());
-    http.setExecutor(handlers);
-    http.createContext("/", this::handle);
+    this.listener = Listener.bind(options, metrics, this::handle);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 
   /** The port actually bound (useful with port 0). */
   public int port() {
-    return http.getAddress().getPort();
+    return listener.port();
   }
 
   /**
@@ -82,7 +89,6 @@ public final class TranslationServer implements AutoCloseable {
    * @throws IllegalStateException when the warm-up fails; the server is then stopped, never ready
    */
   public void start() {
-    http.start();
     try {
       if (translator != null) {
         translator.warmUp();
@@ -91,8 +97,7 @@ public final class TranslationServer implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       state = "failed";
-      http.stop(0);
-      handlers.shutdown();
+      stop();
       throw e;
     }
     state = "ready";
@@ -128,8 +133,14 @@ public final class TranslationServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    http.stop(0);
-    handlers.shutdown();
+    stop();
+  }
+
+  private void stop() {
+    listener.close();
+    if (namesWorker != null) {
+      namesWorker.shutdown();
+    }
   }
 
   @Override
@@ -137,52 +148,69 @@ public final class TranslationServer implements AutoCloseable {
     drain(30_000);
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  /** A test's hook into the batching thread: runs with each batch's texts before decoding. */
+  void beforeDecode(Consumer<List<String>> hook) {
+    translator.queue().beforeDecode(hook);
+  }
+
+  /** The answer to {@code call}, or null when its client left; counted in the metrics. */
+  private CompletableFuture<Reply> handle(Call call) {
     long started = System.nanoTime();
-    String path = ex.getRequestURI().getPath();
-    int status;
     inFlight.incrementAndGet();
+    CompletableFuture<Reply> answer;
     try {
-      status = route(ex, path);
-    } catch (ApiException e) {
-      status = e.status;
-      e.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-      sendJson(ex, e.status, error(e.getMessage(), e.field));
-    } catch (ClientGone e) {
-      status = CLIENT_CLOSED; // nothing to send: the connection is closed with the exchange
+      answer = route(call);
     } catch (RuntimeException e) {
-      LOG.error("{} {} failed", ex.getRequestMethod(), path, e);
-      status = 500;
-      sendJson(ex, 500, error("internal error: " + e.getMessage(), null));
-    } finally {
-      inFlight.decrementAndGet();
-      ex.close();
+      answer = CompletableFuture.failedFuture(e);
     }
-    metrics.request(KNOWN_PATHS.contains(path) ? path : "other", status, elapsed(started));
+    return answer.handle(
+        (reply, err) -> {
+          Reply r = err == null ? reply : failure(call, err);
+          inFlight.decrementAndGet();
+          String path = KNOWN_PATHS.contains(call.path()) ? call.path() : "other";
+          metrics.request(path, r == null ? CLIENT_CLOSED : r.status(), elapsed(started));
+          return r;
+        });
+  }
+
+  private static Reply failure(Call call, Throwable err) {
+    Throwable e =
+        err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    if (e instanceof ApiException a) {
+      return Reply.of(a);
+    }
+    if (e instanceof ClientGone) {
+      return null; // nothing to send: the connection is closed
+    }
+    LOG.error("{} {} failed", call.method(), call.path(), e);
+    return Reply.json(500, Responses.error("internal error: " + e.getMessage(), null));
   }
 
   private static double elapsed(long startedNanos) {
     return (System.nanoTime() - startedNanos) / 1e9;
   }
 
-  private int route(HttpExchange ex, String path) throws IOException {
-    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-    switch (path) {
+  private CompletableFuture<Reply> route(Call call) {
+    String method = call.method();
+    switch (call.path()) {
       case "/health" -> {
-        allow(method, "GET");
+        allowGet(method);
         int status = state.equals("ready") ? 200 : 503;
-        sendJson(ex, status, JSON.createObjectNode().put("status", state));
-        return status;
+        return done(
+            Reply.json(
+                status,
+                JSON.createObjectNode()
+                    .put("status", state)
+                    .put("timeouts", metrics.timeouts())
+                    .put("failures", metrics.failures())));
       }
       case "/metrics" -> {
-        allow(method, "GET");
-        send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
-        return 200;
+        allowGet(method);
+        return done(Reply.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
       }
       case "/v1/model" -> {
-        allow(method, "GET");
-        sendJson(ex, 200, modelInfo());
-        return 200;
+        allowGet(method);
+        return done(Reply.json(200, modelInfo()));
       }
       case "/v1/translate" -> {
         ready(method);
@@ -190,41 +218,48 @@ public final class TranslationServer implements AutoCloseable {
           throw new ApiException(
               404, "this is a names model: use POST /v1/classify or /v1/generate", null);
         }
-        sendJson(ex, 200, translator.translate(ex));
-        return 200;
+        return translator.translate(call);
       }
       case "/v1/classify", "/v1/generate" -> {
         ready(method);
         if (names == null) {
           throw new ApiException(404, "this model translates: use POST /v1/translate", null);
         }
-        RequestBodies.requireJson(ex);
-        String body = RequestBodies.read(ex, options.maxBodyBytes());
-        sendJson(ex, 200, path.endsWith("classify") ? names.classify(body) : names.generate(body));
-        return 200;
+        RequestBodies.requireJson(call);
+        String body = RequestBodies.utf8(call.body());
+        boolean classify = call.path().endsWith("classify");
+        return CompletableFuture.supplyAsync(
+            () -> Reply.json(200, classify ? names.classify(body) : names.generate(body)),
+            namesWorker);
       }
       case "/", "/index.html" -> {
-        allow(method, "GET");
-        send(ex, 200, "text/html; charset=utf-8", WebPage.html());
-        return 200;
+        allowGet(method);
+        return done(Reply.text(200, "text/html; charset=utf-8", WebPage.html()));
       }
-      default -> throw new ApiException(404, "no such endpoint: " + path, null);
+      default -> throw new ApiException(404, "no such endpoint: " + call.path(), null);
     }
+  }
+
+  private static CompletableFuture<Reply> done(Reply r) {
+    return CompletableFuture.completedFuture(r);
   }
 
   /** Refuses a method other than POST (405), and any request unless the server is ready (503). */
   private void ready(String method) {
-    allow(method, "POST");
+    if (!method.equals("POST")) {
+      throw new ApiException(405, "method " + method + " not allowed; use POST", null)
+          .header("Allow", "POST");
+    }
     if (!state.equals("ready")) {
       throw new ApiException(503, state.equals("draining") ? "shutting down" : "not ready", null)
           .header("Retry-After", "1");
     }
   }
 
-  private static void allow(String method, String allowed) {
-    if (!method.equals(allowed)) {
-      throw new ApiException(405, "method " + method + " not allowed; use " + allowed, null)
-          .header("Allow", allowed);
+  private static void allowGet(String method) {
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      throw new ApiException(405, "method " + method + " not allowed; use GET", null)
+          .header("Allow", "GET, HEAD");
     }
   }
 

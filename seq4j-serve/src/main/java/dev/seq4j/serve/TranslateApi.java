@@ -4,18 +4,18 @@ import static dev.seq4j.serve.Responses.JSON;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.serve.Responses.Reply;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -23,16 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/translate} and the translator's {@code GET /v1/model}: a validated {@link
- * Request} becomes a {@link BatchingQueue.Job}, whose translations (with n-best lists and attention
- * when asked) are answered as JSON; a full queue is 429, a timeout 503, a client that left {@link
- * ClientGone}.
+ * Request} becomes a {@link BatchingQueue.Job}, whose translations (with n-best lists, attention
+ * when asked, and why each ended) are answered as JSON; a full queue is 429, a request over the
+ * request timeout 504 (its decoding is stopped), a client that left {@link ClientGone}. Nothing
+ * here blocks: the answer is a future completed by the batching thread.
  */
 final class TranslateApi {
   // logged under the server's name, where operators look for the warm-up line
   private static final Logger LOG = LoggerFactory.getLogger(TranslationServer.class);
-
-  /** How often a waiting request checks that its client is still connected. */
-  private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
   /** How many source tokens the warm-up sentence has. */
   private static final int WARM_UP_TOKENS = 4;
@@ -40,12 +38,13 @@ final class TranslateApi {
   private final TranslationBundle bundle;
   private final ServeOptions options;
   private final BatchingQueue queue;
-  private final ClientWatch clients = ClientWatch.linux();
+  private final Metrics metrics;
   private final ThreadLocal<Tokenizer> srcTokenizers; // tokenizers are not thread-safe
 
   TranslateApi(TranslationBundle bundle, ServeOptions options, Metrics metrics) {
     this.bundle = bundle;
     this.options = options;
+    this.metrics = metrics;
     this.srcTokenizers = ThreadLocal.withInitial(bundle::srcTokenizer);
     this.queue =
         new BatchingQueue(
@@ -95,10 +94,19 @@ final class TranslateApi {
     queue.awaitDrained(millis);
   }
 
-  /** Answers one translate request: its body is checked, queued, awaited and rendered. */
-  ObjectNode translate(HttpExchange ex) throws IOException {
-    RequestBodies.requireJson(ex);
-    String text = RequestBodies.read(ex, options.maxBodyBytes());
+  /** The queue, for a test's hook. */
+  BatchingQueue queue() {
+    return queue;
+  }
+
+  /**
+   * Answers one translate request: its body is checked and queued; the answer completes when the
+   * batching thread has translated it, when the request timeout passes (504), or never when the
+   * client closes its connection first (the job is cancelled and dropped undecoded).
+   */
+  CompletableFuture<Reply> translate(Call call) {
+    RequestBodies.requireJson(call);
+    String text = RequestBodies.utf8(call.body());
     Request r =
         Request.parse(
             JSON,
@@ -114,43 +122,31 @@ final class TranslateApi {
               429, "the queue is full (" + options.queueTexts() + " texts); retry later", null)
           .header("Retry-After", "1");
     }
-    List<Translator.Translation> out;
-    try {
-      out = await(ex, result);
-    } catch (TimeoutException e) {
-      result.cancel(false);
-      throw new ApiException(503, "translation timed out", null).header("Retry-After", "1");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      result.cancel(false);
-      throw new ApiException(503, "interrupted", null);
-    }
-    return render(out, r);
-  }
-
-  /**
-   * Waits for {@code result} up to the timeout, checking every few milliseconds whether the client
-   * is still there; when it has gone, the job is cancelled (the queue drops it undecoded) and the
-   * exchange ends without an answer.
-   */
-  private <T> T await(HttpExchange ex, CompletableFuture<T> result)
-      throws TimeoutException, ExecutionException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.timeoutMillis());
-    while (true) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new TimeoutException();
-      }
-      try {
-        return result.get(Math.min(left, WATCH_NANOS), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (clients.gone(ex.getLocalAddress(), ex.getRemoteAddress()) && result.cancel(false)) {
-          throw new ClientGone();
-        }
-      }
-    }
+    result.orTimeout(options.timeoutMillis(), TimeUnit.MILLISECONDS);
+    call.whenClosed(() -> result.cancel(false));
+    return result.handle(
+        (out, err) -> {
+          if (err == null) {
+            return Reply.json(200, render(out, r));
+          }
+          Throwable cause = err instanceof CompletionException ? err.getCause() : err;
+          if (cause instanceof TimeoutException) {
+            metrics.timeout();
+            throw new ApiException(
+                504,
+                "translation timed out after "
+                    + options.timeoutMillis()
+                    + " ms (the server's request timeout); its decoding was stopped",
+                null);
+          }
+          if (cause instanceof CancellationException) {
+            throw new ClientGone();
+          }
+          if (cause instanceof ApiException a) {
+            throw a;
+          }
+          throw new IllegalStateException(cause.getMessage(), cause);
+        });
   }
 
   /** {@code {"translations": [{"text", "nbest"?, "attention"?}, …]}}, weights to 4 decimals. */
@@ -160,6 +156,7 @@ final class TranslateApi {
     for (Translator.Translation t : out) {
       ObjectNode o = list.addObject();
       o.put("text", t.text());
+      o.put("finish_reason", t.finish().name().toLowerCase(Locale.ROOT));
       if (r.decode().nBest() > 1) {
         ArrayNode nbest = o.putArray("nbest");
         t.nBest().forEach(s -> nbest.addObject().put("text", s.text()).put("score", s.score()));
@@ -202,7 +199,8 @@ final class TranslateApi {
         .put("maxTexts", options.maxTexts())
         .put("maxTextChars", options.maxTextChars())
         .put("maxBeam", options.maxBeam())
-        .put("maxBodyBytes", options.maxBodyBytes());
+        .put("maxBodyBytes", options.maxBodyBytes())
+        .put("requestTimeoutMillis", options.timeoutMillis());
     o.put("config", bundle.config().toYaml());
   }
 }

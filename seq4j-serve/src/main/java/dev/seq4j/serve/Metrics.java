@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counters for {@code GET /metrics} in Prometheus' text format: requests by path and status,
- * request latency and batch size histograms, the queue length, cancelled requests.
+ * request latency and batch size histograms, the queue length, cancelled requests, requests that
+ * timed out or whose decoding failed, and connections closed by a deadline or refused by the cap.
  */
 final class Metrics {
   private static final double[] LATENCY_BUCKETS = {
@@ -20,6 +21,10 @@ final class Metrics {
   private final Histogram batches = new Histogram(BATCH_BUCKETS);
   private final AtomicLong queue = new AtomicLong();
   private final AtomicLong cancelled = new AtomicLong();
+  private final AtomicLong timeouts = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private final Map<String, AtomicLong> timedOut = new TreeMap<>();
 
   /** Counts a finished request and its latency. */
   void request(String path, int status, double seconds) {
@@ -42,6 +47,36 @@ final class Metrics {
     cancelled.incrementAndGet();
   }
 
+  /** A request whose translation ran past the request timeout. */
+  void timeout() {
+    timeouts.incrementAndGet();
+  }
+
+  long timeouts() {
+    return timeouts.get();
+  }
+
+  /** A request whose decoding failed (out of memory, an engine error). */
+  void failure() {
+    failures.incrementAndGet();
+  }
+
+  long failures() {
+    return failures.get();
+  }
+
+  /** A connection over the cap, closed at once. */
+  void connectionRefused() {
+    refused.incrementAndGet();
+  }
+
+  /** A connection closed because it missed the deadline of {@code phase}. */
+  void connectionTimedOut(String phase) {
+    synchronized (timedOut) {
+      timedOut.computeIfAbsent(phase, k -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
   /** The exposition text. */
   String render() {
     StringBuilder sb = new StringBuilder();
@@ -60,7 +95,28 @@ final class Metrics {
     sb.append("# HELP seq4j_cancelled_total Requests dropped because their client went away.\n");
     sb.append("# TYPE seq4j_cancelled_total counter\n");
     sb.append("seq4j_cancelled_total ").append(cancelled.get()).append('\n');
+    counter(
+        sb, "seq4j_timeouts_total", "Requests answered 504: over the request timeout.", timeouts);
+    counter(sb, "seq4j_failures_total", "Requests whose decoding failed (507 or 500).", failures);
+    counter(sb, "seq4j_connections_refused_total", "Connections over --max-connections.", refused);
+    sb.append("# HELP seq4j_connections_timed_out_total Connections closed by a deadline.\n");
+    sb.append("# TYPE seq4j_connections_timed_out_total counter\n");
+    synchronized (timedOut) {
+      timedOut.forEach(
+          (phase, n) ->
+              sb.append("seq4j_connections_timed_out_total{phase=\"")
+                  .append(phase)
+                  .append("\"} ")
+                  .append(n)
+                  .append('\n'));
+    }
     return sb.toString();
+  }
+
+  private static void counter(StringBuilder sb, String name, String help, AtomicLong value) {
+    sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    sb.append("# TYPE ").append(name).append(" counter\n");
+    sb.append(name).append(' ').append(value.get()).append('\n');
   }
 
   /** A cumulative histogram. */

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
-/** Reading request bodies: syntax errors are 400, a bad field is 422 naming the field. */
+/**
+ * Reading request bodies: syntax errors (a key given twice, a lone UTF-16 surrogate such as {@code
+ * "\\ud800"} included) are 400, a bad field is 422 naming the field.
+ */
 final class JsonBody {
   private JsonBody() {}
 
@@ -21,6 +25,7 @@ final class JsonBody {
     if (root == null || !root.isObject()) {
       throw new ApiException(400, "the body must be a JSON object", null);
     }
+    rejectLoneSurrogates(root);
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!fields.contains(f)) {
@@ -28,6 +33,37 @@ final class JsonBody {
       }
     }
     return root;
+  }
+
+  /** Refuses a string or key holding a surrogate that is not half of a pair (400). */
+  private static void rejectLoneSurrogates(JsonNode node) {
+    if (node.isTextual()) {
+      checkPairs(node.textValue());
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      checkPairs(e.getKey());
+      rejectLoneSurrogates(e.getValue());
+    }
+    if (node.isArray()) {
+      node.forEach(JsonBody::rejectLoneSurrogates);
+    }
+  }
+
+  private static void checkPairs(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+        if (Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+      }
+      if (Character.isSurrogate(c)) {
+        throw new ApiException(
+            400, String.format("invalid JSON: lone surrogate \\u%04x in a string", (int) c), null);
+      }
+    }
   }
 
   /** An integer field in [min, max]; {@code absent} (clamped to the range) when missing. */

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.seq4j.cli.Cli;
+import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.names.Classify;
 import dev.seq4j.names.NameSampler;
 import dev.seq4j.names.NamesBundle;
+import dev.seq4j.names.NamesConfig;
+import dev.seq4j.names.NamesExperiment;
+import dev.seq4j.train.TrainingRun;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +44,9 @@ class NamesServerTest {
                 + model
                 + "\ntrain: {epochs: 2, batchSize: 4, learningRate: 0.01}\n");
     Path run = dir.resolve(task);
-    assertEquals(0, Cli.run("train", "--config", config.toString(), "--out", run.toString()));
+    Engines.start();
+    NamesExperiment.run(
+        ConfigLoader.load(config, List.of(), NamesConfig::read), TrainingRun.in(run));
     return run;
   }
 

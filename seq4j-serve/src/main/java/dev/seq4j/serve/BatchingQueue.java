@@ -8,11 +8,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,11 @@ import org.slf4j.LoggerFactory;
  * Dynamic batching: requests wait up to {@code maxWait} for others with the same decoding settings,
  * up to {@code maxBatch} texts, and one worker thread translates them together (a {@link
  * Translator} is not thread-safe, and one thread already uses every core through libtorch). A
- * request whose future was cancelled (its client went away) is dropped before it is decoded.
+ * request whose future is done before its turn (its client went away, or it timed out) is dropped
+ * undecoded; a batch is stopped between decoding steps once every request in it is done, so the
+ * worker is never held by answers nobody waits for. When a batch fails (out of memory, an engine
+ * error), its requests are retried one by one, so only the culprit fails: with 507 for an
+ * allocation failure, 500 otherwise.
  */
 final class BatchingQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchingQueue.class);
@@ -44,6 +51,7 @@ final class BatchingQueue implements AutoCloseable {
   private final Thread worker;
   private int queuedTexts;
   private boolean closed;
+  private volatile Consumer<List<String>> beforeDecode = texts -> {};
 
   BatchingQueue(
       TranslationBundle bundle, int maxBatch, long maxWaitMillis, int capacity, Metrics metrics) {
@@ -150,32 +158,95 @@ final class BatchingQueue implements AutoCloseable {
 
   private void run(List<Job> batch) {
     List<Job> live = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
+    int texts = 0;
     for (Job j : batch) {
-      if (j.result().isDone()) { // cancelled: the client went away
+      if (j.result().isDone()) { // cancelled (the client went away) or timed out
         metrics.cancelled();
         continue;
       }
       live.add(j);
-      texts.addAll(j.texts());
+      texts += j.texts().size();
     }
     if (live.isEmpty()) {
       return;
     }
-    metrics.batch(texts.size());
+    metrics.batch(texts);
     try {
-      Translator t =
-          translators.computeIfAbsent(live.get(0).decode(), d -> new Translator(bundle, d));
-      List<Translator.Translation> all = t.translate(texts, live.get(0).attention(), false);
-      int from = 0;
-      for (Job j : live) {
-        j.result().complete(all.subList(from, from + j.texts().size()));
-        from += j.texts().size();
+      translate(live);
+    } catch (CancellationException e) {
+      LOG.debug("batch stopped: no request of it is waiting any more ({})", e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      if (live.size() == 1) {
+        fail(live.get(0), e);
+        return;
       }
-    } catch (RuntimeException e) {
-      LOG.error("translation failed", e);
-      live.forEach(j -> j.result().completeExceptionally(e));
+      LOG.warn("a batch of {} requests failed ({}); retrying them one by one", live.size(), e);
+      for (Job j : live) {
+        alone(j);
+      }
     }
+  }
+
+  private void alone(Job j) {
+    if (j.result().isDone()) {
+      return;
+    }
+    try {
+      translate(List.of(j));
+    } catch (CancellationException e) {
+      LOG.debug("request stopped: {}", e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      fail(j, e);
+    }
+  }
+
+  /** Decodes {@code live} as one batch, stopping between steps once none of them waits. */
+  private void translate(List<Job> live) {
+    List<String> texts = new ArrayList<>();
+    live.forEach(j -> texts.addAll(j.texts()));
+    beforeDecode.accept(texts);
+    Translator t =
+        translators.computeIfAbsent(live.get(0).decode(), d -> new Translator(bundle, d));
+    List<Translator.Translation> all =
+        t.translate(
+            texts,
+            live.get(0).attention(),
+            false,
+            Translator.Origin.LINES,
+            () -> live.stream().allMatch(j -> j.result().isDone()));
+    int from = 0;
+    for (Job j : live) {
+      j.result().complete(all.subList(from, from + j.texts().size()));
+      from += j.texts().size();
+    }
+  }
+
+  /** Fails one request: 507 when memory ran out, 500 for another error. */
+  private void fail(Job j, Throwable e) {
+    metrics.failure();
+    String message = String.valueOf(e.getMessage());
+    String lower = message.toLowerCase(Locale.ROOT);
+    boolean memory =
+        e instanceof OutOfMemoryError
+            || lower.contains("out of memory")
+            || lower.contains("not enough memory")
+            || lower.contains("failed to allocate");
+    LOG.error("translation of {} texts failed", j.texts().size(), e);
+    j.result()
+        .completeExceptionally(
+            memory
+                ? new ApiException(
+                    507,
+                    "out of memory translating this request ("
+                        + message
+                        + "); send fewer or shorter texts, or ask for a smaller beam or maxLength",
+                    null)
+                : new ApiException(500, "translation failed: " + message, null));
+  }
+
+  /** A test's hook: runs with a batch's texts just before they are decoded (it may throw). */
+  void beforeDecode(Consumer<List<String>> hook) {
+    this.beforeDecode = hook;
   }
 
   /** Stops taking jobs; the worker finishes those queued, then ends. */

@@ -76,7 +76,7 @@ class WarmUpTest {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
-      assertEquals("{\"status\":\"ready\"}", r.body());
+      assertEquals("{\"status\":\"ready\",\"timeouts\":0,\"failures\":0}", r.body());
     }
   }
 }

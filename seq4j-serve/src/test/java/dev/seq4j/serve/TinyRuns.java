@@ -1,9 +1,11 @@
 package dev.seq4j.serve;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.seq4j.cli.Cli;
+import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.data.synthetic.ReverseTask;
+import dev.seq4j.engine.Engines;
+import dev.seq4j.train.TrainingRun;
+import dev.seq4j.translate.TranslationConfig;
+import dev.seq4j.translate.TranslationExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,9 @@ final class TinyRuns {
                 + train
                 + "\n");
     Path run = dir.resolve(name);
-    assertEquals(0, Cli.run("train", "--config", config.toString(), "--out", run.toString()));
+    Engines.start();
+    TranslationExperiment.run(
+        ConfigLoader.load(config, List.of(), TranslationConfig::read), TrainingRun.in(run));
     return run;
   }
 }

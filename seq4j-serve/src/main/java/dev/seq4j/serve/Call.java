@@ -1,0 +1,19 @@
+package dev.seq4j.serve;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaders;
+
+/**
+ * One request as the endpoints see it: its method ({@code HEAD} already answered as {@code GET}),
+ * path, headers and whole body (already within the size cap), and the connection it came on.
+ */
+record Call(String method, String path, HttpHeaders headers, byte[] body, Channel channel) {
+  String header(String name) {
+    return headers.get(name);
+  }
+
+  /** Runs {@code onGone} once the connection closes (after the answer, it does nothing harmful). */
+  void whenClosed(Runnable onGone) {
+    channel.closeFuture().addListener(f -> onGone.run());
+  }
+}
