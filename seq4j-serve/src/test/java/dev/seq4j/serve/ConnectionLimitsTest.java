@@ -55,11 +55,18 @@ class ConnectionLimitsTest {
 
   /** Header deadline 600 ms, body deadline 600 ms, idle 600 ms, at most {@code maxConnections}. */
   private static TranslationServer server(int maxConnections) throws IOException {
+    return server(maxConnections, 600);
+  }
+
+  /** Header, body and idle deadlines of {@code deadlineMillis}, at most {@code maxConnections}. */
+  private static TranslationServer server(int maxConnections, int deadlineMillis)
+      throws IOException {
     TranslationServer s =
         new TranslationServer(
             bundle,
             new ServeOptions("127.0.0.1", 0, 64, 5, 256, 4096, 6, 200, 8, 100, 60_000, 2)
-                .withConnections(600, 600, 600, 60_000, maxConnections));
+                .withConnections(
+                    deadlineMillis, deadlineMillis, deadlineMillis, 60_000, maxConnections));
     s.start();
     return s;
   }
@@ -147,12 +154,13 @@ class ConnectionLimitsTest {
 
   @Test
   void connectionsOverTheCapAreClosedAtOnce() throws Exception {
-    try (TranslationServer s = server(2);
+    // deadlines of 8 s, so "at once" cannot be confused with a deadline on a busy machine
+    try (TranslationServer s = server(2, 8000);
         Socket a = new Socket("127.0.0.1", s.port());
         Socket b = new Socket("127.0.0.1", s.port());
         Socket c = new Socket("127.0.0.1", s.port())) {
       long after = millisUntilClosed(c, new byte[0], 50);
-      assertTrue(after < 450, "the third was closed at once, not by a deadline: " + after + " ms");
+      assertTrue(after < 4000, "the third was closed at once, not by a deadline: " + after + " ms");
       a.close();
       b.close();
       Thread.sleep(100);
