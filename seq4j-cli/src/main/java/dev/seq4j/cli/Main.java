@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       TranslateCommand.class,
       EvaluateCommand.class,
+      AverageCommand.class,
       ClassifyCommand.class,
       GenerateCommand.class,
       CorpusCommand.class,
