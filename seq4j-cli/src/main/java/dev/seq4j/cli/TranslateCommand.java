@@ -90,6 +90,13 @@ public final class TranslateCommand implements Callable<Integer> {
               + " (N <= decode.beamSize)")
   Integer nBest;
 
+  @Option(
+      names = "--line-buffered",
+      description =
+          "answer each line as soon as it is read (the default when standard input is a"
+              + " terminal); otherwise lines are translated in blocks of 2,000")
+  boolean lineBuffered;
+
   private long lineNumber;
 
   @Override
@@ -156,12 +163,15 @@ public final class TranslateCommand implements Callable<Integer> {
         attentionLayer == null ? -1 : attentionLayer, attentionHead == null ? -1 : attentionHead);
   }
 
-  /** Translates in chunks, so large inputs stream through bounded memory. */
+  /**
+   * Translates in chunks, so large inputs stream through bounded memory; each chunk's answers are
+   * flushed at once.
+   */
   private void translateAll(Translator translator, TextLines lines, Writer out) throws IOException {
     String name = input == null ? "<stdin>" : input.toString();
     LineOutput.inChunks(
         lines,
-        CHUNK,
+        LineOutput.chunkSize(lineBuffered, input, CHUNK),
         chunk -> {
           Translator.Origin origin = new Translator.Origin(name, lineNumber + 1);
           for (Translator.Translation t :
