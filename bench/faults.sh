@@ -33,17 +33,22 @@ step_of() { grep -o '"step" *: *[0-9]*' "$1/trainer.json" 2> /dev/null | grep -o
 last_row() { tail -1 "$1/metrics.csv" | cut -d, -f1-6; } # step, epoch, losses, accuracies (no timings)
 
 # ---------------------------------------------------------------- 1. SIGKILL during a save
-for delay in 4.0 5.5 7.0 8.5; do
+# the kill lands at several moments after the first checkpoint, while saves come every 5 steps
+for delay in 0.2 0.7 1.3 2.1; do
   run="$W/kill-$delay"
   rm -rf "$run"
   "$S" train --config "$W/tiny.yaml" --out "$run" --set train.evalEverySteps=5 --set train.epochs=50 > "$run.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
+  for _ in $(seq 1 1200); do
+    [ -f "$run/checkpoints/last/MANIFEST.sha256" ] && break
+    sleep 0.05
+  done
   sleep "$delay"
   kill -9 "$pid" 2> /dev/null
   wait "$pid" 2> /dev/null
   if [ ! -d "$run/checkpoints/last" ]; then
-    say 1 "SIGKILL during training, ${delay}s in" skipped "killed before the first checkpoint"
+    say 1 "SIGKILL ${delay}s after the first save" skipped "no checkpoint within 60 s"
     continue
   fi
   ok=1
@@ -53,7 +58,7 @@ for delay in 4.0 5.5 7.0 8.5; do
   rc=$?
   [ $rc = 0 ] || ok=0
   [ "$(step_of "$run/checkpoints/last")" = $((step + 3)) ] || ok=0
-  check 1 "SIGKILL during training (saves every 5 steps), ${delay}s in" \
+  check 1 "SIGKILL ${delay}s after the first save (saves every 5 steps)" \
     "last/ at step $step verifies and translates; --resume to step $((step + 3)) exit $rc" test $ok = 1
 done
 
@@ -68,10 +73,10 @@ if mount -t tmpfs -o size=4m tmpfs "$mnt" 2> /dev/null; then
   mkdir -p "$mnt/run/checkpoints"
   cp "$W/ref/config.yaml" "$W/ref/metrics.csv" "$mnt/run/"
   cp -r "$W/ref/checkpoints/last" "$mnt/run/checkpoints/"
-  before=$(sha256sum "$mnt/run/checkpoints/last/model.params" | cut -c1-16)
+  before=$(sha256sum "$mnt/run/checkpoints/last/model.safetensors" | cut -c1-16)
   "$S" train --config "$mnt/run/config.yaml" --out "$mnt/run" --resume --set train.epochs=4 > "$W/enospc.log" 2>&1
   rc=$?
-  after=$(sha256sum "$mnt/run/checkpoints/last/model.params" | cut -c1-16)
+  after=$(sha256sum "$mnt/run/checkpoints/last/model.safetensors" | cut -c1-16)
   tmps=$(find "$mnt/run" -name '*.tmp*' | wc -l)
   ok=1
   [ $rc != 0 ] || ok=0
@@ -107,7 +112,7 @@ for kind in bitflip truncated zero; do
     m="$W/corrupt-$kind-$cmd"
     rm -rf "$m"
     cp -r "$src/checkpoints/best" "$m"
-    corrupt $kind "$m/model.params"
+    corrupt $kind "$m/model.safetensors"
     case $cmd in
       translate) "$S" translate --model "$m" < "$W/in.txt" > "$W/c.out" 2> "$W/c.err" ;;
       evaluate) "$S" evaluate --model "$m" --src "$W/in.txt" --ref "$W/ref.txt" > "$W/c.out" 2> "$W/c.err" ;;
@@ -116,26 +121,26 @@ for kind in bitflip truncated zero; do
       generate) "$S" generate --model "$m" --count 3 > "$W/c.out" 2> "$W/c.err" ;;
     esac
     rc=$?
-    check 3 "$kind weights, $cmd" "exit $rc, $(wc -c < "$W/c.out") bytes out: $(grep -m1 -i "model.params" "$W/c.err" | cut -c1-100)" \
-      bash -c "[ $rc != 0 ] && [ $rc != 124 ] && grep -q 'model.params' '$W/c.err' && ! [ -s '$W/c.out' ]"
+    check 3 "$kind weights, $cmd" "exit $rc, $(wc -c < "$W/c.out") bytes out: $(grep -m1 -i "model.safetensors" "$W/c.err" | cut -c1-100)" \
+      bash -c "[ $rc != 0 ] && [ $rc != 124 ] && grep -q 'model.safetensors' '$W/c.err' && ! [ -s '$W/c.out' ]"
   done
 done
 # a run directory whose best/ is corrupt falls back to last/, and says so
 fb="$W/fallback"
 rm -rf "$fb"
 cp -r "$W/ref" "$fb"
-corrupt bitflip "$fb/checkpoints/best/model.params"
+corrupt bitflip "$fb/checkpoints/best/model.safetensors"
 translates "$fb"
 rc=$?
 check 3 "bit-flipped best/ of a run directory, translate" "exit $rc: $(grep -m1 -i "last" "$W/err.txt" | cut -c1-110)" \
   bash -c "[ $rc = 0 ] && grep -qi 'last' '$W/err.txt'"
 # --resume with a corrupt last/ refuses it by name (never trains on from bad weights)
 cp -r "$W/ref" "$fb.r"
-corrupt zero "$fb.r/checkpoints/last/model.params"
+corrupt zero "$fb.r/checkpoints/last/model.safetensors"
 "$S" train --config "$fb.r/config.yaml" --out "$fb.r" --resume --set train.epochs=3 > "$W/r.log" 2>&1
 rc=$?
-check 3 "0-byte last/ weights, train --resume" "exit $rc: $(grep -m1 'model.params' "$W/r.log" | cut -c1-110)" \
-  bash -c "grep -q 'model.params' '$W/r.log' && { [ $rc != 0 ] || grep -qi 'best' '$W/r.log'; }"
+check 3 "0-byte last/ weights, train --resume" "exit $rc: $(grep -m1 'model.safetensors' "$W/r.log" | cut -c1-110)" \
+  bash -c "grep -q 'model.safetensors' '$W/r.log' && { [ $rc != 0 ] || grep -qi 'best' '$W/r.log'; }"
 rm -rf "$fb.r"
 
 # ---------------------------------------------------------------- 4. kill, then resume
@@ -176,7 +181,11 @@ rm -rf "$run"
 "$S" train --config "$W/tiny.yaml" --out "$run" --set train.epochs=50 --set train.evalEverySteps=1000 > "$run.log" 2>&1 &
 pid=$!
 PIDS+=("$pid")
-sleep 8
+for _ in $(seq 1 1200); do # until training is under way
+  grep -q "^epoch 1 \[" "$run.log" 2> /dev/null && break
+  sleep 0.05
+done
+sleep 2
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
@@ -188,7 +197,8 @@ check 6 "SIGTERM to train" "exit $rc, last/ at step ${step:-none}, resume exit $
 for _ in $(seq 1 200); do cat "$DATA/train.src"; done > "$W/big.txt"
 "$S" translate --model "$W/ref" < "$W/big.txt" > "$W/term.out" 2> "$W/term.err" &
 pid=$!
-sleep 6
+for _ in $(seq 1 1200); do [ -s "$W/term.out" ] && break; sleep 0.05; done # translating
+sleep 1
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
@@ -198,7 +208,11 @@ check 6 "SIGTERM to translate (stdout)" "exit $rc, $lines finished lines flushed
   bash -c "[ $rc != 0 ] && [ $lines -gt 0 ] && [ $lines -lt $(wc -l < "$W/big.txt") ] && { [ '$partial' = '\n' ]; }"
 "$S" translate --model "$W/ref" --output "$W/term.file" < "$W/big.txt" 2> "$W/term.err" &
 pid=$!
-sleep 6
+for _ in $(seq 1 1200); do # until its temporary output has lines in it
+  [ -n "$(find "$W" -maxdepth 1 -name '.term.file*' -size +0 2> /dev/null)" ] && break
+  sleep 0.05
+done
+sleep 1
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
@@ -282,7 +296,7 @@ fi
 m="$W/corrupt-start"
 rm -rf "$m"
 cp -r "$W/ref/checkpoints/best" "$m"
-corrupt bitflip "$m/model.params"
+corrupt bitflip "$m/model.safetensors"
 PORT=$(free_port)
 "$S" serve --model "$m" --port "$PORT" > "$W/cs.log" 2>&1 &
 pid=$!
@@ -295,8 +309,8 @@ for _ in $(seq 1 300); do
 done
 wait "$pid"
 rc=$?
-check 11 "bit-flipped weights at serve start" "exit $rc, ever ready: $ready: $(grep -m1 model.params "$W/cs.log" | cut -c1-100)" \
-  bash -c "[ $rc != 0 ] && [ $ready = no ] && grep -q model.params '$W/cs.log'"
+check 11 "bit-flipped weights at serve start" "exit $rc, ever ready: $ready: $(grep -m1 model.safetensors "$W/cs.log" | cut -c1-100)" \
+  bash -c "[ $rc != 0 ] && [ $ready = no ] && grep -q model.safetensors '$W/cs.log'"
 say 11 "a failed reload keeps the old model" skipped "seq4j serve has no reload: one model per process"
 
 # ---------------------------------------------------------------- 12. shutdown under load; two trainers

@@ -49,6 +49,13 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--output", description = "output file (default: standard output)")
   Path output;
 
+  @Option(
+      names = "--line-buffered",
+      description =
+          "answer each line as soon as it is read (the default when standard input is a"
+              + " terminal); otherwise names are classified in blocks of 1,024")
+  boolean lineBuffered;
+
   @Parameters(paramLabel = "NAME", arity = "0..*", description = "names to classify")
   List<String> names = new ArrayList<>();
 
@@ -70,7 +77,12 @@ public final class ClassifyCommand implements Callable<Integer> {
       try (TextLines lines =
           input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
         LineOutput.write(
-            output, w -> LineOutput.inChunks(lines, CHUNK, chunk -> write(bundle, chunk, w)));
+            output,
+            w ->
+                LineOutput.inChunks(
+                    lines,
+                    LineOutput.chunkSize(lineBuffered, input, CHUNK),
+                    chunk -> write(bundle, chunk, w)));
       }
     }
     return 0;

@@ -6,7 +6,6 @@ import dev.seq4j.data.TextLines;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.eval.Repetition;
 import dev.seq4j.translate.Evaluator;
-import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +33,11 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "run or checkpoint directory")
-  Path model;
+  @Option(
+      names = "--model",
+      required = true,
+      description = "run or checkpoint directory; several make an ensemble (same vocabularies)")
+  List<Path> models;
 
   @Option(names = "--src", required = true, description = "source sentences, one per line")
   Path src;
@@ -79,10 +81,14 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " lines");
     }
     Engines.start();
-    try (TranslationBundle bundle = TranslationBundle.load(model, overrides)) {
+    try (Models loaded = Models.load(models, overrides)) {
       Evaluator.Result r =
           new Evaluator(
-                  bundle, sources, refs, new Translator.Origin("--src " + src, 1), referenceCase)
+                  loaded.all(),
+                  sources,
+                  refs,
+                  new Translator.Origin("--src " + src, 1),
+                  referenceCase)
               .run();
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("sentences", sources.size());

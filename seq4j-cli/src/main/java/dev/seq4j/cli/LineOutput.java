@@ -121,6 +121,15 @@ final class LineOutput {
     }
   }
 
+  /**
+   * How many lines to read before answering: 1 with {@code --line-buffered} or when standard input
+   * (no {@code input} file) is a terminal, so each line is answered as soon as it is read;
+   * otherwise {@code block}, for throughput on pipes and files.
+   */
+  static int chunkSize(boolean lineBuffered, Path input, int block) {
+    return lineBuffered || (input == null && System.console() != null) ? 1 : block;
+  }
+
   /** Refuses an output that is the input file itself, before anything is read. */
   static void refuseOverwritingInput(Path input, Path output) throws IOException {
     if (input != null

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       TranslateCommand.class,
       EvaluateCommand.class,
       ScoreCommand.class,
+      AverageCommand.class,
       ClassifyCommand.class,
       GenerateCommand.class,
       CorpusCommand.class,

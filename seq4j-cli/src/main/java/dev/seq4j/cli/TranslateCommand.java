@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       "%nExamples:",
       "  echo '12 March 1987' | ./seq4j translate --model runs/quickstart",
       "  ./seq4j translate --model RUN_DIR --input test.de --output test.hyp.en",
+      "  ./seq4j translate --model RUN_A --model RUN_B --input test.de   # an ensemble",
       "  ./seq4j translate --model RUN_DIR --set decode.strategy=beam --set decode.beamSize=5 --nbest 3"
     })
 public final class TranslateCommand implements Callable<Integer> {
@@ -35,8 +36,13 @@ public final class TranslateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "run or checkpoint directory")
-  Path model;
+  @Option(
+      names = "--model",
+      required = true,
+      description =
+          "run or checkpoint directory; several make an ensemble (log-probabilities averaged at"
+              + " each step; same vocabularies)")
+  List<Path> models;
 
   @Option(names = "--input", description = "input file (plain or .gz; default: standard input)")
   Path input;
@@ -84,6 +90,13 @@ public final class TranslateCommand implements Callable<Integer> {
               + " (N <= decode.beamSize)")
   Integer nBest;
 
+  @Option(
+      names = "--line-buffered",
+      description =
+          "answer each line as soon as it is read (the default when standard input is a"
+              + " terminal); otherwise lines are translated in blocks of 2,000")
+  boolean lineBuffered;
+
   private long lineNumber;
 
   @Override
@@ -94,21 +107,24 @@ public final class TranslateCommand implements Callable<Integer> {
     if (nBest != null) {
       settings.add("decode.nBest=" + nBest);
     }
-    try (TranslationBundle bundle = TranslationBundle.load(model, settings);
+    try (Models loaded = Models.load(models, settings);
         TextLines lines =
             input == null ? TextLines.of(System.in, "<stdin>") : TextLines.open(input)) {
+      TranslationBundle bundle = loaded.first();
       if (nBest != null
           && nBest > 1
           && bundle.config().decode().strategy() != DecodeConfig.Strategy.BEAM) {
         throw new IllegalArgumentException(
             "--nbest needs beam search: add --set decode.strategy=beam");
       }
-      if (attentionDir != null && !bundle.config().model().attends()) { // before any work
-        throw new IllegalArgumentException(
-            "--attention: " + model + " has no attention (model.attention: none)");
+      for (TranslationBundle b : loaded.all()) {
+        if (attentionDir != null && !b.config().model().attends()) { // before any work
+          throw new IllegalArgumentException(
+              "--attention: " + b.source() + " has no attention (model.attention: none)");
+        }
       }
       DecodeConfig decode = bundle.config().decode();
-      Translator translator = new Translator(bundle, decode, stepOptions(decode));
+      Translator translator = new Translator(loaded.all(), decode, stepOptions(decode));
       if (attentionDir != null) {
         Files.createDirectories(attentionDir);
       }
@@ -147,12 +163,15 @@ public final class TranslateCommand implements Callable<Integer> {
         attentionLayer == null ? -1 : attentionLayer, attentionHead == null ? -1 : attentionHead);
   }
 
-  /** Translates in chunks, so large inputs stream through bounded memory. */
+  /**
+   * Translates in chunks, so large inputs stream through bounded memory; each chunk's answers are
+   * flushed at once.
+   */
   private void translateAll(Translator translator, TextLines lines, Writer out) throws IOException {
     String name = input == null ? "<stdin>" : input.toString();
     LineOutput.inChunks(
         lines,
-        CHUNK,
+        LineOutput.chunkSize(lineBuffered, input, CHUNK),
         chunk -> {
           Translator.Origin origin = new Translator.Origin(name, lineNumber + 1);
           for (Translator.Translation t :

@@ -4,9 +4,11 @@
  * command line and turns errors into one line and exit status 2. Shared pieces: {@code
  * InterruptibleTraining} (progress bar with ETA, SIGINT/SIGTERM save {@code last/}), {@code
  * ConsoleLog} ({@code train.log}, {@code --quiet}, {@code --log-level}), {@code LineOutput} (stdout
- * or a file that appears only when complete), {@code TokenizerOptions}, {@code AttentionFiles}. The
- * HTTP server is {@link dev.seq4j.serve}; benchmark workloads and the load client live in the
- * seq4j-bench module, which {@code BenchCommand} only calls and prints.
+ * or a file that appears only when complete), {@code TokenizerOptions}, {@code AttentionFiles},
+ * {@code Models} (one or several {@code --model}, an ensemble), {@code LineOutput.chunkSize} (line
+ * by line at a terminal or with {@code --line-buffered}). The HTTP server is {@link
+ * dev.seq4j.serve}; benchmark workloads and the load client live in the seq4j-bench module, which
+ * {@code BenchCommand} only calls and prints.
  *
  * <p>Checklist, a new subcommand:
  *

@@ -22,6 +22,17 @@ package dev.seq4j.config;
  * @param overlong what a longer input gets: {@code error} (the default; the message names the line
  *     and its length) or {@code truncate} (its first {@code maxInputTokens} tokens are translated,
  *     with a warning)
+ * @param noRepeatNgram n-gram blocking: no output repeats an n-gram of this length it already holds
+ *     (its last token gets probability 0); 0 (the default) turns it off, 3 is common
+ * @param repetitionPenalty CTRL's penalty θ (Keskar et al. 2019): before each choice, the logit z
+ *     of every token already output becomes z/θ when z &gt; 0, else z·θ; 1 (the default) is off,
+ *     1.2 is CTRL's
+ * @param coveragePenalty β of GNMT's coverage penalty (Wu et al. 2016), beam search with models
+ *     that attend: a finished hypothesis scores {@code lp + β · Σ_i log(min(Σ_t a_{t,i}, 1))},
+ *     rewarding outputs whose attention covers every source token; 0 (the default) is off
+ * @param batchTokens sort the inputs by length into batches of at most this many source tokens,
+ *     padding included (instead of {@code batchSize} sentences; a longer input is a batch of its
+ *     own); 0 (the default) batches by sentence count. Outputs keep the input order
  */
 public record DecodeConfig(
     Strategy strategy,
@@ -40,7 +51,11 @@ public record DecodeConfig(
     long seed,
     boolean cache,
     int maxInputTokens,
-    Overlong overlong) {
+    Overlong overlong,
+    int noRepeatNgram,
+    double repetitionPenalty,
+    double coveragePenalty,
+    int batchTokens) {
 
   /** The default of {@code decode.maxInputTokens}. */
   public static final int DEFAULT_MAX_INPUT_TOKENS = 1024;
@@ -95,7 +110,11 @@ public record DecodeConfig(
                     s.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
                     s.bool("cache", true),
                     (int) s.integer("maxInputTokens", DEFAULT_MAX_INPUT_TOKENS, 1, 1_000_000),
-                    s.choice("overlong", Overlong.ERROR, Overlong.class)));
+                    s.choice("overlong", Overlong.ERROR, Overlong.class),
+                    (int) s.integer("noRepeatNgram", 0, 0, 1000),
+                    s.number("repetitionPenalty", 1.0, Bound.above(0), Bound.NONE),
+                    s.number("coveragePenalty", 0.0, Bound.atLeast(0), Bound.NONE),
+                    (int) s.integer("batchTokens", 0, 0, Integer.MAX_VALUE)));
     s.finish();
     if (c.nBest > c.beamSize) {
       throw s.invalid("nBest", "must be <= decode.beamSize (" + c.beamSize + "), was " + c.nBest);
@@ -126,6 +145,10 @@ public record DecodeConfig(
         seed,
         cache,
         maxInputTokens,
-        overlong);
+        overlong,
+        noRepeatNgram,
+        repetitionPenalty,
+        coveragePenalty,
+        batchTokens);
   }
 }

@@ -33,6 +33,9 @@ package dev.seq4j.config;
  *     {@code samples.txt} every N steps (default 1000; also at each evaluation); 0: never
  * @param gradEvery write the gradient norm of each parameter group to {@code gradients.csv} every N
  *     steps (default 100); 0: never
+ * @param keepCheckpoints keep the last N evaluation checkpoints as {@code checkpoints/step-NNNNNN/}
+ *     (model files only, written atomically like {@code last/}, the oldest removed), the material
+ *     of {@code seq4j average}; 0 (the default) keeps none
  */
 public record TrainConfig(
     int epochs,
@@ -64,7 +67,8 @@ public record TrainConfig(
     double timeLimitMinutes,
     int logEvery,
     int sampleEvery,
-    int gradEvery) {
+    int gradEvery,
+    int keepCheckpoints) {
 
   /** Optimizers. */
   public enum Optimizer {
@@ -131,7 +135,8 @@ public record TrainConfig(
             s.number("timeLimitMinutes", 0.0, Bound.atLeast(0), Bound.NONE),
             (int) s.integer("logEvery", 50, 0, Integer.MAX_VALUE),
             (int) s.integer("sampleEvery", 1000, 0, Integer.MAX_VALUE),
-            (int) s.integer("gradEvery", 100, 0, Integer.MAX_VALUE));
+            (int) s.integer("gradEvery", 100, 0, Integer.MAX_VALUE),
+            (int) s.integer("keepCheckpoints", 0, 0, 10_000));
     s.finish();
     if (c.divergenceFactor > 0 && c.divergenceFactor <= 1) {
       throw s.invalid("divergenceFactor", "must be 0 (off) or above 1, was " + c.divergenceFactor);
@@ -171,6 +176,7 @@ public record TrainConfig(
         timeLimitMinutes,
         logEvery,
         sampleEvery,
-        gradEvery);
+        gradEvery,
+        keepCheckpoints);
   }
 }

@@ -36,6 +36,8 @@ public final class BeamSearch {
   private final LengthPenalty penalty;
   private final int minLength;
   private final StepOptions options;
+  private final RepetitionControl repetition;
+  private final CoveragePenalty coverage;
 
   /**
    * A beam search of {@code beamSize} live hypotheses per sentence.
@@ -44,7 +46,20 @@ public final class BeamSearch {
    */
   public BeamSearch(
       int bosId, int eosId, int beamSize, LengthLimit limit, LengthPenalty penalty, int minLength) {
-    this(bosId, eosId, beamSize, limit, penalty, minLength, StepOptions.DEFAULT);
+    this(
+        bosId,
+        eosId,
+        beamSize,
+        limit,
+        penalty,
+        minLength,
+        StepOptions.DEFAULT,
+        RepetitionControl.NONE,
+        CoveragePenalty.NONE);
+  }
+
+  private BeamSearch(BeamSearch b, StepOptions o, RepetitionControl r, CoveragePenalty c) {
+    this(b.bosId, b.eosId, b.beamSize, b.limit, b.penalty, b.minLength, o, r, c);
   }
 
   private BeamSearch(
@@ -54,7 +69,9 @@ public final class BeamSearch {
       LengthLimit limit,
       LengthPenalty penalty,
       int minLength,
-      StepOptions options) {
+      StepOptions options,
+      RepetitionControl repetition,
+      CoveragePenalty coverage) {
     if (beamSize < 1) {
       throw new IllegalArgumentException("beamSize must be >= 1, was " + beamSize);
     }
@@ -68,11 +85,26 @@ public final class BeamSearch {
     this.penalty = penalty;
     this.minLength = minLength;
     this.options = options;
+    this.repetition = repetition;
+    this.coverage = coverage == null ? CoveragePenalty.NONE : coverage;
   }
 
   /** The same search passing {@code options} (cache, attention view) to every encode call. */
   public BeamSearch withOptions(StepOptions options) {
-    return new BeamSearch(bosId, eosId, beamSize, limit, penalty, minLength, options);
+    return new BeamSearch(this, options, repetition, coverage);
+  }
+
+  /** The same search adjusting each step's logits for repetition before the top-2K choice. */
+  public BeamSearch withRepetition(RepetitionControl repetition) {
+    return new BeamSearch(this, options, repetition, coverage);
+  }
+
+  /**
+   * The same search adding {@code coverage} to the score of each finished hypothesis; it needs a
+   * model that attends (one that does not is refused when decoding starts).
+   */
+  public BeamSearch withCoverage(CoveragePenalty coverage) {
+    return new BeamSearch(this, options, repetition, coverage);
   }
 
   /**
@@ -107,7 +139,7 @@ public final class BeamSearch {
       boolean withAttention,
       BooleanSupplier stop) {
     checkNBest(nBest);
-    Beam[] beams = newBeams(srcLengths, nBest);
+    Beam[] beams = newBeams(srcLengths, nBest, withAttention);
     int longest = Arrays.stream(beams).mapToInt(beam -> beam.cap).max().orElse(0);
     try (NDManager scope = manager.newSubManager()) {
       NDManager stateScope = scope.newSubManager();
@@ -136,7 +168,7 @@ public final class BeamSearch {
       }
       stateScope.close();
     }
-    return best(beams);
+    return Arrays.stream(beams).map(Beam::best).toList(); // each sentence's best
   }
 
   private void checkNBest(int nBest) {
@@ -154,20 +186,11 @@ public final class BeamSearch {
     }
   }
 
-  /** Each sentence's best hypotheses. */
-  private static List<List<Hypothesis>> best(Beam[] beams) {
-    List<List<Hypothesis>> out = new ArrayList<>(beams.length);
-    for (Beam beam : beams) {
-      out.add(beam.best());
-    }
-    return out;
-  }
-
   /** One empty beam per sentence, capped by its source length. */
-  private Beam[] newBeams(int[] srcLengths, int nBest) {
+  private Beam[] newBeams(int[] srcLengths, int nBest, boolean keepWeights) {
     Beam[] beams = new Beam[srcLengths.length];
     for (int b = 0; b < beams.length; b++) {
-      beams[b] = new Beam(limit.forSource(srcLengths[b]), nBest);
+      beams[b] = new Beam(limit.forSource(srcLengths[b]), nBest, keepWeights);
     }
     return beams;
   }
@@ -196,7 +219,8 @@ public final class BeamSearch {
   /** The top 2K continuations of each sentence, with the rows' attention when asked. */
   private Candidates candidates(
       Seq2SeqModel.Step step, Beam[] beams, NDManager scope, boolean withAttention, int t) {
-    NDArray logp = step.logits().logSoftmax(1); // (B·K, V)
+    NDArray logits = repetition.apply(step.logits(), histories(beams)); // (B·K, V)
+    NDArray logp = logits.logSoftmax(1); // (B·K, V)
     int vocabulary = (int) logp.getShape().get(1);
     float[] previous = new float[beams.length * beamSize];
     for (int b = 0; b < beams.length; b++) {
@@ -213,13 +237,31 @@ public final class BeamSearch {
     int width = Math.min(2 * beamSize, beamSize * vocabulary);
     NDList top = total.reshape(beams.length, (long) beamSize * vocabulary).topK(width, 1);
     NDArray attention = step.attention();
+    if (coverage.active() && attention == null) {
+      throw new IllegalArgumentException(
+          "decode.coveragePenalty needs a model with attention; this model has none");
+    }
+    boolean keep = withAttention || coverage.active();
     return new Candidates(
         top.get(0).toFloatArray(),
         top.get(1).toLongArray(),
         width,
         vocabulary,
-        withAttention && attention != null ? attention.toFloatArray() : null,
+        keep && attention != null ? attention.toFloatArray() : null,
         attention == null ? 0 : (int) attention.getShape().get(1));
+  }
+
+  /** The output so far of each of the B·K rows (empty for a dead row, or when not needed). */
+  private int[][] histories(Beam[] beams) {
+    int[][] out = new int[beams.length * beamSize][];
+    for (int b = 0; b < beams.length; b++) {
+      for (int j = 0; j < beamSize; j++) {
+        List<Partial> live = beams[b].live;
+        boolean known = repetition.active() && j < live.size();
+        out[b * beamSize + j] = known ? live.get(j).ids() : new int[0];
+      }
+    }
+    return out;
   }
 
   /**
@@ -238,31 +280,20 @@ public final class BeamSearch {
     return true;
   }
 
-  /** A hypothesis still being extended. */
-  private record Partial(int[] ids, double logProb, float[][] weights) {
-    Partial extend(int token, double total, float[] w) {
-      int[] more = Arrays.copyOf(ids, ids.length + 1);
-      more[ids.length] = token;
-      float[][] moreWeights = null;
-      if (w != null) {
-        moreWeights = Arrays.copyOf(weights == null ? new float[0][] : weights, ids.length + 1);
-        moreWeights[ids.length] = w;
-      }
-      return new Partial(more, total, moreWeights);
-    }
-  }
-
   /** One sentence's live and finished hypotheses. */
   private final class Beam {
     final int cap;
     final int nBest;
-    List<Partial> live = new ArrayList<>(List.of(new Partial(new int[0], 0, null)));
+    List<Partial> live = new ArrayList<>(List.of(Partial.EMPTY));
     final List<Hypothesis> finished = new ArrayList<>();
     boolean done;
 
-    Beam(int cap, int nBest) {
+    final boolean keepWeights;
+
+    Beam(int cap, int nBest, boolean keepWeights) {
       this.cap = cap;
       this.nBest = nBest;
+      this.keepWeights = keepWeights;
     }
 
     long lastToken(int slot, int bos) {
@@ -295,13 +326,13 @@ public final class BeamSearch {
         int token = (int) (index % c.vocabulary());
         Partial parent = live.get(slot);
         float[] w = weights(c, b * beamSize + slot, srcLength);
+        Partial p = parent.extend(token, total, w, keepWeights, coverage.active());
         if (token == eosId) {
           if (j < beamSize) {
-            finish(parent.extend(token, total, w), true);
+            finish(p, true);
           }
           continue;
         }
-        Partial p = parent.extend(token, total, w);
         if (p.ids().length >= cap) {
           finish(p, false);
         } else {
@@ -328,16 +359,7 @@ public final class BeamSearch {
      * Adds {@code p} to the finished list; with {@code eos} its last token is the {@code <eos>}.
      */
     private void finish(Partial p, boolean eos) {
-      int length = p.ids().length;
-      int[] ids = eos ? Arrays.copyOf(p.ids(), length - 1) : p.ids();
-      float[][] w = p.weights() == null ? null : Arrays.copyOf(p.weights(), ids.length);
-      finished.add(
-          new Hypothesis(
-              ids,
-              p.logProb(),
-              penalty.score(p.logProb(), length),
-              w,
-              eos ? FinishReason.EOS : FinishReason.LENGTH));
+      finished.add(p.finish(eos, penalty, coverage));
     }
 
     /** Whether the n-th best finished score beats anything the best live one can still reach. */

@@ -24,6 +24,7 @@ public final class Greedy {
   private final LengthLimit limit;
   private final TokenChooser chooser;
   private final StepOptions options;
+  private final RepetitionControl repetition;
 
   /** A greedy decoder starting from {@code bosId} and stopping at {@code eosId}. */
   public Greedy(int bosId, int eosId, LengthLimit limit) {
@@ -35,21 +36,32 @@ public final class Greedy {
    * y_t = chooser(logits_t)}.
    */
   public Greedy(int bosId, int eosId, LengthLimit limit, TokenChooser chooser) {
-    this(bosId, eosId, limit, chooser, StepOptions.DEFAULT);
+    this(bosId, eosId, limit, chooser, StepOptions.DEFAULT, RepetitionControl.NONE);
   }
 
   private Greedy(
-      int bosId, int eosId, LengthLimit limit, TokenChooser chooser, StepOptions options) {
+      int bosId,
+      int eosId,
+      LengthLimit limit,
+      TokenChooser chooser,
+      StepOptions options,
+      RepetitionControl repetition) {
     this.bosId = bosId;
     this.eosId = eosId;
     this.limit = limit;
     this.chooser = chooser;
     this.options = options;
+    this.repetition = repetition;
   }
 
   /** The same decoder passing {@code options} (cache, attention view) to every encode call. */
   public Greedy withOptions(StepOptions options) {
-    return new Greedy(bosId, eosId, limit, chooser, options);
+    return new Greedy(bosId, eosId, limit, chooser, options, repetition);
+  }
+
+  /** The same decoder adjusting each step's logits for repetition before the choice. */
+  public Greedy withRepetition(RepetitionControl repetition) {
+    return new Greedy(bosId, eosId, limit, chooser, options, repetition);
   }
 
   /**
@@ -104,7 +116,8 @@ public final class Greedy {
         try (NDManager stepScope = scope.newSubManager()) {
           NDArray prev = stepScope.create(rows.previous, new Shape(src.length));
           Seq2SeqModel.Step step = model.step(prev, state);
-          long[] next = chooser.choose(step.logits()); // (B)
+          NDArray logits = repetition.apply(step.logits(), rows.histories()); // (B, V)
+          long[] next = chooser.choose(logits); // (B)
           float[] att = null;
           if (withAttention && step.attention() != null) {
             att = step.attention().toFloatArray(); // (B, S)
@@ -151,6 +164,15 @@ public final class Greedy {
       this.previous = new long[batch];
       Arrays.fill(previous, bosId);
       this.weights = withAttention ? new float[batch][longest][] : null;
+    }
+
+    /** Each row's output so far (empty arrays when no repetition control needs them). */
+    int[][] histories() {
+      int[][] out = new int[ids.length][];
+      for (int b = 0; b < ids.length; b++) {
+        out[b] = repetition.active() ? Arrays.copyOf(ids[b], lengths[b]) : new int[0];
+      }
+      return out;
     }
 
     boolean allDone() {

@@ -172,18 +172,37 @@ public final class Parameters implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Copies {@code values} into the parameters of the same names (outside autograd); as with {@link
+   * #load}, names and shapes must match exactly and every value must be finite, and nothing is
+   * assigned unless everything checks out.
+   *
+   * @param source names where the values come from in error messages
+   */
+  public void assign(Map<String, NDArray> values, String source) {
+    if (values.size() != arrays.size()) {
+      throw new IllegalArgumentException(
+          source + ": expected " + arrays.size() + " parameters, found " + values.size());
+    }
+    values.forEach((name, value) -> check(name, value, source));
+    values.forEach((name, value) -> assign(arrays.get(name), value));
+  }
+
   /** Checks that {@code saved} is one of these parameters, of its shape, and finite. */
   private void check(NDArray saved, String source) {
-    NDArray target = arrays.get(saved.getName());
+    check(saved.getName(), saved, source);
+  }
+
+  private void check(String name, NDArray saved, String source) {
+    NDArray target = arrays.get(name);
     if (target == null) {
-      throw new IllegalArgumentException(
-          source + ": unexpected parameter '" + saved.getName() + "'");
+      throw new IllegalArgumentException(source + ": unexpected parameter '" + name + "'");
     }
     if (!target.getShape().equals(saved.getShape())) {
       throw new IllegalArgumentException(
           source
               + ": parameter '"
-              + saved.getName()
+              + name
               + "' has shape "
               + saved.getShape()
               + ", the model expects "
@@ -195,7 +214,7 @@ public final class Parameters implements AutoCloseable {
           String.format(
               "%s: parameter '%s' holds %d non-finite values (NaN or infinite) of %d; refusing"
                   + " to load it",
-              source, saved.getName(), bad, saved.size()));
+              source, name, bad, saved.size()));
     }
   }
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * metrics.csv          one row per evaluation; metrics.json the run's summary
  * plots/               loss and accuracy curves (a task may add its own)
  * checkpoints/best/    the best validation metric so far; checkpoints/last/ the latest state
+ * checkpoints/step-000400/  with train.keepCheckpoints: N, the model files of the last N evaluations
  * </pre>
  *
  * Each checkpoint holds the task's model files (its {@link SavedModel#save}: {@code config.yaml},
@@ -36,6 +37,9 @@ public final class RunDirectory {
 
   /** The resolved configuration, in a run directory and in each checkpoint. */
   public static final String CONFIG = "config.yaml";
+
+  /** The name prefix of the numbered evaluation checkpoints ({@code train.keepCheckpoints}). */
+  public static final String STEP_PREFIX = "step-";
 
   private static final List<String> LOAD_ORDER = List.of("best", "last");
   private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
@@ -151,6 +155,40 @@ public final class RunDirectory {
   /** The run's checkpoints ({@code best}, {@code last}). */
   public CheckpointStore checkpoints() {
     return new CheckpointStore(checkpointsRoot());
+  }
+
+  /**
+   * Saves {@code model}'s files atomically as {@code checkpoints/step-NNNNNN} (the step, six digits
+   * at least) and removes the oldest numbered checkpoints beyond the newest {@code keep}; {@code
+   * keep} 0 does nothing.
+   */
+  public void saveStepCheckpoint(SavedModel model, long step, int keep) throws IOException {
+    if (keep <= 0) {
+      return;
+    }
+    checkpoints().save(String.format("%s%06d", STEP_PREFIX, step), model::save);
+    List<Path> steps = stepCheckpoints();
+    for (Path old : steps.subList(0, Math.max(0, steps.size() - keep))) {
+      CheckpointStore.deleteTree(old);
+    }
+  }
+
+  /** The numbered evaluation checkpoints of this run, oldest first (empty when there are none). */
+  public List<Path> stepCheckpoints() throws IOException {
+    Path dir = checkpointsRoot();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().matches(STEP_PREFIX + "\\d+"))
+          .filter(Files::isDirectory)
+          .sorted(java.util.Comparator.comparingLong(RunDirectory::stepOf))
+          .toList();
+    }
+  }
+
+  private static long stepOf(Path checkpoint) {
+    return Long.parseLong(checkpoint.getFileName().toString().substring(STEP_PREFIX.length()));
   }
 
   /** Loads the verified best checkpoint's parameters into {@code model} (after training). */

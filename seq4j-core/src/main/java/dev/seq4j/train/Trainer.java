@@ -283,6 +283,7 @@ public final class Trainer {
     listener.onEvaluation(row);
     watch.onEvaluation(state.step, epoch);
     saveLast();
+    run.saveStepCheckpoint(model, state.step, cfg.keepCheckpoints());
     if (improved || !checkpoints.exists("best")) {
       files().save(checkpoints, "best");
     }

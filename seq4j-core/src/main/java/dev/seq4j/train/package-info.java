@@ -31,6 +31,11 @@
  *       reports with {@link dev.seq4j.train.RunDirectory#file}.
  * </ol>
  *
+ * <p>Numbered checkpoints ({@code train.keepCheckpoints}) are written by {@link
+ * dev.seq4j.train.RunDirectory#saveStepCheckpoint} and averaged by {@link
+ * dev.seq4j.train.ModelAverage}, which reads and writes weights only through {@code Parameters} and
+ * the task's {@code SavedModel}, never a file name.
+ *
  * <p>Checklist, a new per-step record: a small class writing its file (as {@code StepLog}), its
  * interval in {@code TrainConfig} (documented there and in the README), a call from {@code
  * TrainingWatch} (not from {@code Trainer}), the cut-back on resume in {@code

@@ -2,6 +2,7 @@ package dev.seq4j.translate;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.data.batch.Batch;
 import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
@@ -9,6 +10,8 @@ import dev.seq4j.data.batch.Example;
 import dev.seq4j.eval.Bleu;
 import dev.seq4j.eval.ChrF;
 import dev.seq4j.eval.ExactMatch;
+import dev.seq4j.model.Seq2SeqModel;
+import dev.seq4j.model.StepOptions;
 import dev.seq4j.model.TeacherForcing;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
@@ -21,10 +24,12 @@ import java.util.List;
  * translations compared with the references for exact match, BLEU and chrF. By default the
  * references are normalised by the target tokenizer (lowercased when the model is, whitespace as
  * the detokenizer writes it); {@link ReferenceCase#AS_GIVEN} scores them as they are, so a
- * lowercasing model pays for its lost case as {@code seq4j score} would make it pay.
+ * lowercasing model pays for its lost case as {@code seq4j score} would make it pay. An ensemble is
+ * scored on its members' mean log-probabilities.
  */
 public final class Evaluator {
   private final TranslationBundle bundle;
+  private final List<TranslationBundle> members;
   private final List<List<String>> sourceTokens;
   private final List<String> references;
   private final List<Example> examples = new ArrayList<>();
@@ -58,12 +63,28 @@ public final class Evaluator {
       List<String> references,
       Translator.Origin origin,
       ReferenceCase referenceCase) {
+    this(List.of(bundle), sources, references, origin, referenceCase);
+  }
+
+  /**
+   * Like {@link #Evaluator(TranslationBundle, List, List, Translator.Origin, ReferenceCase)}, of
+   * the ensemble of {@code bundles} (see {@link Translator#Translator(List, DecodeConfig,
+   * StepOptions)}): the first gives the tokenizers, vocabularies and decoding settings.
+   */
+  public Evaluator(
+      List<TranslationBundle> bundles,
+      List<String> sources,
+      List<String> references,
+      Translator.Origin origin,
+      ReferenceCase referenceCase) {
+    TranslationBundle bundle = bundles.get(0);
     if (sources.size() != references.size()) {
       throw new IllegalArgumentException(
           "sources and references differ in count: " + sources.size() + " vs " + references.size());
     }
     this.bundle = bundle;
-    this.sourceTokens = new Translator(bundle, bundle.config().decode()).tokenize(sources, origin);
+    this.members = List.copyOf(bundles);
+    this.sourceTokens = translator().tokenize(sources, origin);
     Tokenizer srcTok = bundle.srcTokenizer();
     Tokenizer trgTok = bundle.trgTokenizer();
     List<String> normalised = new ArrayList<>(references.size());
@@ -77,6 +98,11 @@ public final class Evaluator {
           new Example(bundle.srcVocabulary().encode(s), bundle.trgVocabulary().encode(t), i));
     }
     this.references = referenceCase == ReferenceCase.AS_GIVEN ? references : normalised;
+  }
+
+  private Translator translator() {
+    DecodeConfig decode = bundle.config().decode();
+    return new Translator(members, decode, StepOptions.cached(decode.cache()));
   }
 
   /**
@@ -107,8 +133,10 @@ public final class Evaluator {
           Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), List.of(), 0);
     }
     Vocabulary trg = bundle.trgVocabulary();
-    int batchSize = bundle.config().decode().batchSize();
-    BatchingOptions options = new BatchingOptions(batchSize, 0, Integer.MAX_VALUE, false, 0);
+    DecodeConfig decode = bundle.config().decode();
+    BatchingOptions options =
+        new BatchingOptions(decode.batchSize(), decode.batchTokens(), Integer.MAX_VALUE, false, 0);
+    Seq2SeqModel model = Ensembles.model(members);
     double lossSum = 0;
     long tokens = 0;
     long correct = 0;
@@ -116,14 +144,8 @@ public final class Evaluator {
         Batcher.plan(examples, options, trg.padId(), trg.bosId(), trg.eosId()).batches()) {
       try (NDManager scope = bundle.manager().newSubManager()) {
         NDArray logits =
-            bundle
-                .model()
-                .logits(
-                    b.srcIds(scope),
-                    b.srcLengths(),
-                    b.trgInIds(scope),
-                    TeacherForcing.ALWAYS,
-                    false);
+            model.logits(
+                b.srcIds(scope), b.srcLengths(), b.trgInIds(scope), TeacherForcing.ALWAYS, false);
         MaskedCrossEntropy.Result r =
             MaskedCrossEntropy.loss(logits, b.trgOutIds(scope), b.trgMask(scope), 0);
         lossSum += r.sum().getFloat();
@@ -133,10 +155,9 @@ public final class Evaluator {
     }
     long started = System.nanoTime();
     List<String> hyps =
-        new Translator(bundle, bundle.config().decode())
-            .translateTokens(sourceTokens, false, false).stream()
-                .map(Translator.Translation::text)
-                .toList();
+        translator().translateTokens(sourceTokens, false, false).stream()
+            .map(Translator.Translation::text)
+            .toList();
     double decodeSeconds = (System.nanoTime() - started) / 1e9;
     return new Result(
         tokens == 0 ? Double.NaN : lossSum / tokens,

@@ -32,6 +32,7 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
   private final Bpe trgBpe;
   private final NDManager manager;
   private final Seq2SeqModel model;
+  private Path source;
 
   private TranslationBundle(
       TranslationConfig config, Vocabulary src, Vocabulary trg, Bpe srcBpe, Bpe trgBpe) {
@@ -91,7 +92,15 @@ public final class TranslationBundle implements SavedModel, AutoCloseable {
     Vocabulary trg = Vocabulary.load(d.resolve("trg.vocab"));
     Bpe srcBpe = config.data().bpe() ? Bpe.load(d.resolve("src.bpe")) : null;
     Bpe trgBpe = config.data().bpe() ? Bpe.load(d.resolve("trg.bpe")) : null;
-    return RunDirectory.loadWeights(new TranslationBundle(config, src, trg, srcBpe, trgBpe), d);
+    TranslationBundle bundle =
+        RunDirectory.loadWeights(new TranslationBundle(config, src, trg, srcBpe, trgBpe), d);
+    bundle.source = dir;
+    return bundle;
+  }
+
+  /** The directory this bundle was loaded from, as given, for messages; "a new model" if none. */
+  public String source() {
+    return source == null ? "a new model" : source.toString();
   }
 
   /** Writes the bundle's files into {@code dir}. */

@@ -6,13 +6,16 @@ import dev.seq4j.data.batch.Batcher;
 import dev.seq4j.data.batch.BatchingOptions;
 import dev.seq4j.data.batch.Example;
 import dev.seq4j.decode.BeamSearch;
+import dev.seq4j.decode.CoveragePenalty;
 import dev.seq4j.decode.FinishReason;
 import dev.seq4j.decode.Greedy;
 import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
 import dev.seq4j.decode.LengthPenalty;
+import dev.seq4j.decode.RepetitionControl;
 import dev.seq4j.decode.Sampling;
 import dev.seq4j.decode.TokenChooser;
+import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
@@ -30,12 +33,14 @@ import org.slf4j.LoggerFactory;
  * input; an empty or whitespace-only input gives an empty output, whatever the tokenizer makes of
  * spaces. An input of more than {@code decode.maxInputTokens} source tokens is an error or, with
  * {@code decode.overlong: truncate}, is cut to that many with a warning. Not thread-safe (it owns
- * tokenizers and counts truncations): use one per thread.
+ * tokenizers and counts truncations): use one per thread. Several bundles make an ensemble ({@link
+ * Ensembles}): the first gives the tokenizers and vocabularies.
  */
 public final class Translator {
   private static final Logger LOG = LoggerFactory.getLogger(Translator.class);
 
   private final TranslationBundle bundle;
+  private final Seq2SeqModel model;
   private final DecodeConfig decode;
   private final Tokenizer srcTokenizer;
   private final Tokenizer trgTokenizer;
@@ -55,8 +60,23 @@ public final class Translator {
    * @throws IllegalArgumentException when the model cannot honour {@code options}
    */
   public Translator(TranslationBundle bundle, DecodeConfig decode, StepOptions options) {
-    bundle.model().check(options);
-    this.bundle = bundle;
+    this(List.of(bundle), decode, options);
+  }
+
+  /**
+   * A translator for the ensemble of {@code bundles} (one bundle: that model alone): at each step
+   * the members' log-probabilities are averaged. The first bundle gives the tokenizers and
+   * vocabularies.
+   *
+   * @throws IllegalArgumentException when the members' vocabularies differ (naming both models),
+   *     when a model cannot honour {@code options}, or with {@code decode.coveragePenalty} for a
+   *     model without attention
+   */
+  public Translator(List<TranslationBundle> bundles, DecodeConfig decode, StepOptions options) {
+    this.bundle = bundles.get(0);
+    this.model = Ensembles.model(bundles);
+    model.check(options);
+    Ensembles.requireAttention(bundles, decode.coveragePenalty() > 0, "decode.coveragePenalty");
     this.decode = decode;
     this.srcTokenizer = bundle.srcTokenizer();
     this.trgTokenizer = bundle.trgTokenizer();
@@ -67,7 +87,12 @@ public final class Translator {
         decode.strategy() == DecodeConfig.Strategy.SAMPLE
             ? new Sampling(decode.temperature(), decode.topK(), decode.topP(), decode.seed())
             : TokenChooser.ARGMAX;
-    this.greedy = new Greedy(trg.bosId(), trg.eosId(), limit, chooser).withOptions(options);
+    RepetitionControl repetition =
+        new RepetitionControl(decode.noRepeatNgram(), decode.repetitionPenalty());
+    this.greedy =
+        new Greedy(trg.bosId(), trg.eosId(), limit, chooser)
+            .withOptions(options)
+            .withRepetition(repetition);
     this.beam =
         decode.strategy() == DecodeConfig.Strategy.BEAM
             ? new BeamSearch(
@@ -78,6 +103,8 @@ public final class Translator {
                     new LengthPenalty(decode.lengthNormalization(), decode.lengthPenalty()),
                     decode.minLength())
                 .withOptions(options)
+                .withRepetition(repetition)
+                .withCoverage(new CoveragePenalty(decode.coveragePenalty()))
             : null;
   }
 
@@ -243,7 +270,7 @@ public final class Translator {
         new Translation("", List.of(), List.of(), null, List.of(), FinishReason.EOS);
     List<Translation> out = new ArrayList<>(Collections.nCopies(srcTokens.size(), empty));
     BatchingOptions options =
-        new BatchingOptions(decode.batchSize(), 0, Integer.MAX_VALUE, false, 0);
+        new BatchingOptions(decode.batchSize(), decode.batchTokens(), Integer.MAX_VALUE, false, 0);
     Batcher.Plan plan = Batcher.plan(examples, options, src.padId(), trg.bosId(), trg.eosId());
     boolean needWeights = withAttention || replaceUnk;
     for (Batch b : plan.batches()) {
@@ -299,16 +326,10 @@ public final class Translator {
   private List<List<Hypothesis>> decode(Batch b, boolean withWeights, BooleanSupplier stop) {
     if (beam != null) {
       return beam.decode(
-          bundle.model(),
-          bundle.manager(),
-          b.src(),
-          b.srcLengths(),
-          decode.nBest(),
-          withWeights,
-          stop);
+          model, bundle.manager(), b.src(), b.srcLengths(), decode.nBest(), withWeights, stop);
     }
     Greedy.Output o =
-        greedy.decode(bundle.model(), bundle.manager(), b.src(), b.srcLengths(), withWeights, stop);
+        greedy.decode(model, bundle.manager(), b.src(), b.srcLengths(), withWeights, stop);
     List<List<Hypothesis>> out = new ArrayList<>();
     for (int r = 0; r < b.size(); r++) {
       float[][] w = o.weights() == null ? null : o.weights()[r];

@@ -106,7 +106,7 @@ class ConfigLoaderTest {
             + " optimizer, learningRate, momentum, weightDecay, adamBeta1, adamBeta2, adamEps,"
             + " schedule, halvingStartEpoch, warmupSteps, plateauFactor, plateauPatience, clipNorm, labelSmoothing, teacherForcing, patience,"
             + " metric, evalEverySteps, shuffle, nanPolicy, maxSkippedShare, divergenceFactor,"
-            + " maxSteps, timeLimitMinutes, logEvery, sampleEvery, gradEvery)",
+            + " maxSteps, timeLimitMinutes, logEvery, sampleEvery, gradEvery, keepCheckpoints)",
         error(yaml));
   }
 
