@@ -47,7 +47,8 @@ class AppLayersTest {
             "dev.seq4j.eval..",
             "dev.seq4j.plot..",
             "dev.seq4j.translate..",
-            "dev.seq4j.names..")
+            "dev.seq4j.names..",
+            "dev.seq4j.api..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
  * model                             networks and their config records
  * decode, train, eval, plot         generic search, training, scoring and charts
  * translate, names, gradflow        the tasks, wiring the layers below into runs
+ * api                               the public Java API over the tasks
  * </pre>
  *
  * Each layer may use only the layers below it (and its peers where stated); a task never uses
- * another task; no package (subpackages included) takes part in a cycle.
+ * another task; only the api uses the tasks, and no core package uses the api; no package
+ * (subpackages included) takes part in a cycle.
  */
 class ArchitectureTest {
   private static final JavaClasses CORE =
@@ -60,7 +62,9 @@ class ArchitectureTest {
         .layer("names")
         .definedBy("dev.seq4j.names..")
         .layer("gradflow")
-        .definedBy("dev.seq4j.gradflow..");
+        .definedBy("dev.seq4j.gradflow..")
+        .layer("api")
+        .definedBy("dev.seq4j.api..");
   }
 
   /** The rules below pass vacuously on an empty import: make sure every layer is really there. */
@@ -80,7 +84,8 @@ class ArchitectureTest {
             "plot",
             "translate",
             "names",
-            "gradflow")) {
+            "gradflow",
+            "api")) {
       assertTrue(CORE.containPackage("dev.seq4j." + pkg), "no classes in dev.seq4j." + pkg);
     }
     assertTrue(CORE.contain("dev.seq4j.model.Seq2SeqModel"));
@@ -126,12 +131,17 @@ class ArchitectureTest {
   void noCoreLayerUsesATask() {
     layers()
         .whereLayer("translate")
-        .mayNotBeAccessedByAnyLayer()
+        .mayOnlyBeAccessedByLayers("api")
         .whereLayer("names")
-        .mayNotBeAccessedByAnyLayer()
+        .mayOnlyBeAccessedByLayers("api")
         .whereLayer("gradflow")
         .mayNotBeAccessedByAnyLayer()
         .check(CORE);
+  }
+
+  @Test
+  void noCorePackageUsesTheApi() {
+    layers().whereLayer("api").mayNotBeAccessedByAnyLayer().check(CORE);
   }
 
   @Test

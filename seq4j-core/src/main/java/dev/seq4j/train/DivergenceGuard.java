@@ -65,23 +65,6 @@ final class DivergenceGuard {
   }
 
   /**
-   * Whether {@code e} says that memory ran out: the JVM's {@link OutOfMemoryError}, or libtorch's
-   * allocator ("DefaultCPUAllocator: not enough memory", "can't allocate") through DJL.
-   */
-  static boolean isOutOfMemory(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = t.getMessage() == null ? "" : t.getMessage();
-      if (t instanceof OutOfMemoryError
-          || m.contains("not enough memory")
-          || m.contains("can't allocate")
-          || m.contains("Cannot allocate memory")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * Counts the current step, whose {@code batch} ran out of memory ({@code e}), as skipped.
    *
    * @throws TrainingException at the {@value #MAX_OUT_OF_MEMORY_IN_A_ROW}th such batch in a row

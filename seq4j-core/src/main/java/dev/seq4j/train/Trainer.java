@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.seq4j.config.RunConfig;
 import dev.seq4j.config.TrainConfig;
+import dev.seq4j.engine.OutOfMemory;
 import dev.seq4j.model.Dropout;
 import dev.seq4j.plot.TrainingPlots;
 import dev.seq4j.train.loss.MaskedCrossEntropy;
@@ -249,7 +250,7 @@ public final class Trainer {
         r = task.loss(batch, scope, state.step);
         gc.backward(r.sum().div(r.tokens()));
       } catch (RuntimeException | OutOfMemoryError e) {
-        if (!DivergenceGuard.isOutOfMemory(e)) {
+        if (!OutOfMemory.is(e)) {
           throw e;
         }
         Gradients.zero(params.values());

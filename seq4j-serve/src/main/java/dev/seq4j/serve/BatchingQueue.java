@@ -1,6 +1,7 @@
 package dev.seq4j.serve;
 
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.engine.OutOfMemory;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -225,12 +225,7 @@ final class BatchingQueue implements AutoCloseable {
   private void fail(Job j, Throwable e) {
     metrics.failure();
     String message = String.valueOf(e.getMessage());
-    String lower = message.toLowerCase(Locale.ROOT);
-    boolean memory =
-        e instanceof OutOfMemoryError
-            || lower.contains("out of memory")
-            || lower.contains("not enough memory")
-            || lower.contains("failed to allocate");
+    boolean memory = OutOfMemory.is(e);
     LOG.error("translation of {} texts failed", j.texts().size(), e);
     j.result()
         .completeExceptionally(
