@@ -10,7 +10,6 @@ import dev.seq4j.names.NamesExperiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A trained character-level names model loaded from a run or checkpoint directory: a classifier
@@ -28,8 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class NamesModel implements AutoCloseable {
   private final NamesBundle bundle;
-  private final ReentrantLock lock = new ReentrantLock();
-  private boolean closed;
+  private final Exclusive guard;
 
   /** What a names model does. */
   public enum Kind {
@@ -49,6 +47,7 @@ public final class NamesModel implements AutoCloseable {
 
   private NamesModel(NamesBundle bundle) {
     this.bundle = bundle;
+    this.guard = new Exclusive(bundle);
   }
 
   /**
@@ -84,15 +83,13 @@ public final class NamesModel implements AutoCloseable {
    *     is blank (named by its position, from 1)
    */
   public List<List<Prediction>> classify(List<String> names, int top) {
-    lock.lock();
-    try {
-      checkOpen();
-      return Classify.top(bundle, List.copyOf(names), top).stream()
-          .map(row -> row.stream().map(s -> new Prediction(s.label(), s.probability())).toList())
-          .toList();
-    } finally {
-      lock.unlock();
-    }
+    return guard.call(
+        () -> {
+          return Classify.top(bundle, List.copyOf(names), top).stream()
+              .map(
+                  row -> row.stream().map(s -> new Prediction(s.label(), s.probability())).toList())
+              .toList();
+        });
   }
 
   /**
@@ -113,37 +110,20 @@ public final class NamesModel implements AutoCloseable {
     if (!(temperature >= 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException("temperature must be finite and >= 0, was " + temperature);
     }
-    lock.lock();
-    try {
-      checkOpen();
-      if (kind() != Kind.GENERATOR) {
-        throw new IllegalArgumentException("not a generator: this model classifies names");
-      }
-      int label = nationality == null ? -1 : bundle.labelId(nationality);
-      return NameSampler.sample(
-          bundle, label, count, temperature, seed, NamesExperiment.MAX_NAME_LENGTH);
-    } finally {
-      lock.unlock();
-    }
+    return guard.call(
+        () -> {
+          if (kind() != Kind.GENERATOR) {
+            throw new IllegalArgumentException("not a generator: this model classifies names");
+          }
+          int label = nationality == null ? -1 : bundle.labelId(nationality);
+          return NameSampler.sample(
+              bundle, label, count, temperature, seed, NamesExperiment.MAX_NAME_LENGTH);
+        });
   }
 
   /** Frees the model's native memory, after the call in progress (if any) has finished. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (!closed) {
-        closed = true;
-        bundle.close();
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("the model is closed");
-    }
+    guard.close();
   }
 }

@@ -15,7 +15,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -40,11 +39,11 @@ public final class TranslationModel implements AutoCloseable {
   static final int CHUNK = 256;
 
   private final TranslationBundle bundle;
-  private final ReentrantLock lock = new ReentrantLock();
-  private boolean closed;
+  private final Exclusive guard;
 
   private TranslationModel(TranslationBundle bundle) {
     this.bundle = bundle;
+    this.guard = new Exclusive(bundle);
   }
 
   /**
@@ -104,14 +103,9 @@ public final class TranslationModel implements AutoCloseable {
           "attention: this model has no attention (model.attention: none)");
     }
     DecodeConfig decode = decodeConfig(options);
-    List<Translator.Translation> raw;
-    lock.lock();
-    try {
-      checkOpen();
-      raw = new Translator(bundle, decode).translate(inputs, options.attention(), false);
-    } finally {
-      lock.unlock();
-    }
+    List<Translator.Translation> raw =
+        guard.call(
+            () -> new Translator(bundle, decode).translate(inputs, options.attention(), false));
     List<Translation> out = new ArrayList<>(raw.size());
     for (Translator.Translation t : raw) {
       out.add(convert(t));
@@ -167,41 +161,21 @@ public final class TranslationModel implements AutoCloseable {
    * @throws IllegalArgumentException when the lists differ in size
    */
   public Evaluation evaluate(List<String> sources, List<String> references) {
-    lock.lock();
-    try {
-      checkOpen();
-      Evaluator.Result r = new Evaluator(bundle, sources, references).run();
-      return new Evaluation(
-          sources.size(),
-          r.bleu(),
-          r.chrf(),
-          r.exactMatch(),
-          r.accuracy(),
-          r.perplexity(),
-          r.hypotheses());
-    } finally {
-      lock.unlock();
-    }
+    Evaluator.Result r = guard.call(() -> new Evaluator(bundle, sources, references).run());
+    return new Evaluation(
+        sources.size(),
+        r.bleu(),
+        r.chrf(),
+        r.exactMatch(),
+        r.accuracy(),
+        r.perplexity(),
+        r.hypotheses());
   }
 
   /** Frees the model's native memory, after the call in progress (if any) has finished. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (!closed) {
-        closed = true;
-        bundle.close();
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("the model is closed");
-    }
+    guard.close();
   }
 
   /** The saved decoding settings with the search that {@code o} asks for. */
