@@ -29,7 +29,8 @@ final class JsonBody {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!fields.contains(f)) {
-        throw new ApiException(422, "unknown field '" + f + "' (known: " + fields + ")", f);
+        throw new ApiException(
+            400, "unknown field '" + f + "' (known: " + new java.util.TreeSet<>(fields) + ")", f);
       }
     }
     return root;

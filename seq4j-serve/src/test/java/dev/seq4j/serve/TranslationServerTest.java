@@ -196,7 +196,11 @@ class TranslationServerTest {
         post("{\"text\": \"" + "a ".repeat(150) + "\"}"), 422, "text", "over the cap of 200");
     assertError(post("{\"text\": \"a\", \"texts\": [\"b\"]}"), 422, "texts", "exactly one");
     assertError(post("{}"), 422, "text", "exactly one");
-    assertError(post("{\"text\": \"a\", \"colour\": 1}"), 422, "colour", "unknown field");
+    assertError(
+        post("{\"text\": \"a\", \"colour\": 1}"),
+        400,
+        "colour",
+        "unknown field 'colour' (known: [attention, beam, maxLength, nbest, text, texts])");
     for (String beam : List.of("0", "-1", "2.5", "9", "\"5\"", "1e400", "99999999999")) {
       HttpResponse<String> r = post("{\"text\": \"a\", \"beam\": " + beam + "}");
       assertEquals(422, r.statusCode(), beam + " " + r.body());
