@@ -94,4 +94,40 @@ class SamplingTest {
         "topP must be in (0, 1], was 0.0",
         assertThrows(IllegalArgumentException.class, () -> new Sampling(1, 0, 0, 1)).getMessage());
   }
+
+  /** Shares of each token over {@code n} draws from one row of logits. */
+  private static double[] shares(Sampling s, float[] logits, int n) {
+    double[] count = new double[logits.length];
+    for (int i = 0; i < n; i++) {
+      count[s.draw(logits)]++;
+    }
+    for (int v = 0; v < count.length; v++) {
+      count[v] /= n;
+    }
+    return count;
+  }
+
+  @Test
+  void topKAboveOneRenormalisesOverTheKMostProbable() {
+    float[] logits = {
+      (float) Math.log(0.15), (float) Math.log(0.5), (float) Math.log(0.05), (float) Math.log(0.3)
+    };
+    // k = 2 keeps tokens 1 (0.5) and 3 (0.3): 0.5/0.8 and 0.3/0.8, the others never
+    double[] two = shares(new Sampling(1, 2, 1, 5), logits, 20_000);
+    assertEquals(0.0, two[0]);
+    assertEquals(0.625, two[1], 0.015);
+    assertEquals(0.0, two[2]);
+    assertEquals(0.375, two[3], 0.015);
+    // k = 3 adds token 0: 0.5/0.95, 0.3/0.95, 0.15/0.95; token 2 (the least probable) never
+    double[] three = shares(new Sampling(1, 3, 1, 5), logits, 20_000);
+    assertEquals(0.15 / 0.95, three[0], 0.015);
+    assertEquals(0.5 / 0.95, three[1], 0.015);
+    assertEquals(0.0, three[2]);
+    assertEquals(0.3 / 0.95, three[3], 0.015);
+    // then top-p 0.8 within those three: 0.526 + 0.316 reaches it, token 0 drops out again
+    double[] both = shares(new Sampling(1, 3, 0.8, 5), logits, 20_000);
+    assertEquals(0.0, both[0]);
+    assertEquals(0.625, both[1], 0.015);
+    assertEquals(0.375, both[3], 0.015);
+  }
 }
