@@ -90,7 +90,8 @@ public final class QuickstartCommand implements Callable<Integer> {
           "quickstart: plots in %s, model in %s%n",
           dir.resolve("plots"), dir.resolve("checkpoints/best"));
       o.printf(
-          "quickstart: try it: echo 'the 3rd of May 2024' | ./seq4j translate --model %s%n", dir);
+          "quickstart: try it: echo 'the 3rd of May 2024' | %s translate --model %s%n",
+          System.getenv().getOrDefault("SEQ4J_COMMAND", "./seq4j"), dir);
       o.printf(
           Locale.ROOT,
           "quickstart: exact_match=%.4f seconds=%.0f run=%s%n",
