@@ -157,15 +157,34 @@ class ConnectionLimitsTest {
     // deadlines of 8 s, so "at once" cannot be confused with a deadline on a busy machine
     try (TranslationServer s = server(2, 8000);
         Socket a = new Socket("127.0.0.1", s.port());
-        Socket b = new Socket("127.0.0.1", s.port());
-        Socket c = new Socket("127.0.0.1", s.port())) {
+        Socket b = new Socket("127.0.0.1", s.port())) {
+      // both answered once, so the server has counted them before the third arrives (two
+      // connections accepted at once may be registered on two event loops in either order)
+      assertTrue(healthOn(a).startsWith("HTTP/1.1 200"));
+      assertTrue(healthOn(b).startsWith("HTTP/1.1 200"));
+      Socket c = new Socket("127.0.0.1", s.port());
       long after = millisUntilClosed(c, new byte[0], 50);
+      c.close();
       assertTrue(after < 4000, "the third was closed at once, not by a deadline: " + after + " ms");
       a.close();
       b.close();
       Thread.sleep(100);
       assertTrue(get(s, "/metrics").contains("seq4j_connections_refused_total 1"));
     }
+  }
+
+  /** The status line of a {@code GET /health} sent on {@code socket} (kept alive). */
+  private static String healthOn(Socket socket) throws IOException {
+    socket.setSoTimeout(5000);
+    socket
+        .getOutputStream()
+        .write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    StringBuilder line = new StringBuilder();
+    InputStream in = socket.getInputStream();
+    for (int ch = in.read(); ch >= 0 && ch != '\r'; ch = in.read()) {
+      line.append((char) ch);
+    }
+    return line.toString();
   }
 
   @Test
