@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.train.RunDirectory;
 import dev.seq4j.translate.TranslationBundle;
 import java.io.IOException;
@@ -24,23 +23,16 @@ class AverageCommandTest {
 
   @BeforeAll
   static void train() throws IOException {
-    Path data = dir.resolve("data");
-    new ReverseTask(2, 5, 6).writeSplits(data, List.of("train", "valid"), List.of(200, 40), 1);
-    Path config =
-        Files.writeString(
-            dir.resolve("exp.yaml"),
-            "name: avg\ndata: {train: "
-                + data.resolve("train")
-                + ", valid: "
-                + data.resolve("valid")
-                + ", src: src, trg: trg, srcTokenizer: char, trgTokenizer: char}\n"
-                + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16, attention: dot}\n"
-                + "train: {epochs: 2, batchSize: 32, learningRate: 0.01, evalEverySteps: 3,"
-                + " keepCheckpoints: 3}\n");
-    run = dir.resolve("run");
-    CliRunner.Result r =
-        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
-    assertEquals(0, r.exit(), r.err());
+    run =
+        TinyRun.train(
+            dir,
+            "avg",
+            5,
+            200,
+            40,
+            "srcTokenizer: char, trgTokenizer: char",
+            "type: rnn, cell: gru, embedding: 8, hidden: 16, attention: dot",
+            "epochs: 2, batchSize: 32, learningRate: 0.01, evalEverySteps: 3, keepCheckpoints: 3");
   }
 
   @Test

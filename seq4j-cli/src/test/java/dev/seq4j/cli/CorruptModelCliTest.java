@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.seq4j.data.synthetic.ReverseTask;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -27,22 +26,16 @@ class CorruptModelCliTest {
 
   @BeforeAll
   static void train() throws IOException {
-    Path data = trained.resolve("data");
-    new ReverseTask(2, 5, 6).writeSplits(data, List.of("train", "valid"), List.of(200, 40), 1);
-    Path config =
-        Files.writeString(
-            trained.resolve("exp.yaml"),
-            "name: tiny\ndata: {train: "
-                + data.resolve("train")
-                + ", valid: "
-                + data.resolve("valid")
-                + ", src: src, trg: trg}\n"
-                + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16}\n"
-                + "train: {epochs: 2, batchSize: 32, learningRate: 0.01}\n");
-    run = trained.resolve("run");
-    CliRunner.Result r =
-        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
-    assertEquals(0, r.exit(), r.err());
+    run =
+        TinyRun.train(
+            trained,
+            "tiny",
+            5,
+            200,
+            40,
+            "",
+            "type: rnn, cell: gru, embedding: 8, hidden: 16",
+            "epochs: 2, batchSize: 32, learningRate: 0.01");
     input = Files.writeString(trained.resolve("in.txt"), "a b c\nd e\n");
   }
 

@@ -3,7 +3,6 @@ package dev.seq4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seq4j.data.synthetic.ReverseTask;
 import dev.seq4j.train.RunDirectory;
 import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
@@ -38,22 +37,16 @@ class DecodeOptionsCliTest {
 
   @BeforeAll
   static void train() throws IOException {
-    Path data = dir.resolve("data");
-    new ReverseTask(2, 8, 6).writeSplits(data, List.of("train", "valid"), List.of(200, 40), 1);
-    Path config =
-        Files.writeString(
-            dir.resolve("exp.yaml"),
-            "name: chars\ndata: {train: "
-                + data.resolve("train")
-                + ", valid: "
-                + data.resolve("valid")
-                + ", src: src, trg: trg, srcTokenizer: char, trgTokenizer: char}\n"
-                + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16, attention: dot}\n"
-                + "train: {epochs: 1, batchSize: 32, learningRate: 0.01}\n");
-    run = dir.resolve("run");
-    CliRunner.Result r =
-        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
-    assertEquals(0, r.exit(), r.err());
+    run =
+        TinyRun.train(
+            dir,
+            "chars",
+            8,
+            200,
+            40,
+            "srcTokenizer: char, trgTokenizer: char",
+            "type: rnn, cell: gru, embedding: 8, hidden: 16, attention: dot",
+            "epochs: 1, batchSize: 32, learningRate: 0.01");
   }
 
   /** Translates {@code text} with {@code args} after the input and output options. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seq4j.data.synthetic.ReverseTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,22 +26,16 @@ class NativeStderrTest {
 
   @BeforeAll
   static void train() throws IOException {
-    Path data = dir.resolve("data");
-    new ReverseTask(2, 5, 6).writeSplits(data, List.of("train", "valid"), List.of(100, 20), 1);
-    Path config =
-        Files.writeString(
-            dir.resolve("exp.yaml"),
-            "name: tiny\ndata: {train: "
-                + data.resolve("train")
-                + ", valid: "
-                + data.resolve("valid")
-                + ", src: src, trg: trg}\n"
-                + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16}\n"
-                + "train: {epochs: 1, batchSize: 32, learningRate: 0.01}\n");
-    run = dir.resolve("run");
-    CliRunner.Result r =
-        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
-    assertEquals(0, r.exit(), r.err());
+    run =
+        TinyRun.train(
+            dir,
+            "tiny",
+            5,
+            100,
+            20,
+            "",
+            "type: rnn, cell: gru, embedding: 8, hidden: 16",
+            "epochs: 1, batchSize: 32, learningRate: 0.01");
   }
 
   /** Runs {@code seq4j ARGS} in a child JVM with {@code stdin}; its exit status and stderr. */

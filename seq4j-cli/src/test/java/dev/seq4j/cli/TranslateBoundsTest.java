@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.seq4j.data.synthetic.ReverseTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,22 +22,16 @@ class TranslateBoundsTest {
 
   @BeforeAll
   static void train() throws IOException {
-    Path data = dir.resolve("data");
-    new ReverseTask(2, 5, 6).writeSplits(data, List.of("train", "valid"), List.of(200, 40), 1);
-    Path config =
-        Files.writeString(
-            dir.resolve("exp.yaml"),
-            "name: chars\ndata: {train: "
-                + data.resolve("train")
-                + ", valid: "
-                + data.resolve("valid")
-                + ", src: src, trg: trg, srcTokenizer: char, trgTokenizer: char}\n"
-                + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16}\n"
-                + "train: {epochs: 1, batchSize: 32, learningRate: 0.01}\n");
-    run = dir.resolve("run");
-    CliRunner.Result r =
-        CliRunner.run("train", "--config", config.toString(), "--out", run.toString());
-    assertEquals(0, r.exit(), r.err());
+    run =
+        TinyRun.train(
+            dir,
+            "chars",
+            5,
+            200,
+            40,
+            "srcTokenizer: char, trgTokenizer: char",
+            "type: rnn, cell: gru, embedding: 8, hidden: 16",
+            "epochs: 1, batchSize: 32, learningRate: 0.01");
   }
 
   /** Translates {@code text} into out.txt (standard output bypasses the runner). */
