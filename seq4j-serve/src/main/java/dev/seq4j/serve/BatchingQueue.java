@@ -15,28 +15,37 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dynamic batching: requests wait up to {@code maxWait} for others with the same decoding settings,
- * up to {@code maxBatch} texts, and one worker thread translates them together (a {@link
- * Translator} is not thread-safe, and one thread already uses every core through libtorch). A
- * request whose future is done before its turn (its client went away, or it timed out) is dropped
- * undecoded; a batch is stopped between decoding steps once every request in it is done, so the
- * worker is never held by answers nobody waits for. When a batch fails (out of memory, an engine
- * error), its requests are retried one by one, so only the culprit fails: with 507 for an
- * allocation failure, 500 otherwise.
+ * Dynamic batching: a request waits up to {@code maxWait} for others with the same decoding
+ * settings, until it has as many requests as the previous batch had or {@code maxBatch} texts, and
+ * one worker thread translates them together (a {@link Translator} is not thread-safe, and one
+ * thread already uses every core through libtorch). A request whose future is done before its turn
+ * (its client went away, or it timed out) is dropped undecoded; a batch is stopped between decoding
+ * steps once every request in it is done, so the worker is never held by answers nobody waits for.
+ * Waiting for the previous batch's number of requests means a lone client never waits (its previous
+ * batch was itself), clients in step wait only until all of them are in, and a client that leaves
+ * costs one wait of {@code maxWait}. When a batch fails (out of memory, an engine error), its
+ * requests are retried one by one, so only the culprit fails: with 507 for an allocation failure,
+ * 500 otherwise.
  */
 final class BatchingQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchingQueue.class);
 
-  /** One request: its texts, decoding settings, whether it wants attention, and its result. */
+  /**
+   * One request: its texts and their source tokens (tokenized once, when the request was checked),
+   * decoding settings, whether it wants attention, where its time goes, and its result.
+   */
   record Job(
       List<String> texts,
+      List<List<String>> tokens,
       DecodeConfig decode,
       boolean attention,
+      Timing timing,
       CompletableFuture<List<Translator.Translation>> result) {}
 
   private final TranslationBundle bundle;
@@ -50,6 +59,7 @@ final class BatchingQueue implements AutoCloseable {
   private final Map<DecodeConfig, Translator> translators = new HashMap<>();
   private final Thread worker;
   private int queuedTexts;
+  private int previousRequests = 1;
   private boolean closed;
   private volatile Consumer<List<String>> beforeDecode = texts -> {};
 
@@ -72,6 +82,7 @@ final class BatchingQueue implements AutoCloseable {
       if (closed || queuedTexts + job.texts().size() > capacity) {
         return false;
       }
+      job.timing().queued();
       jobs.add(job);
       queuedTexts += job.texts().size();
       metrics.queueLength(queuedTexts);
@@ -108,7 +119,10 @@ final class BatchingQueue implements AutoCloseable {
     }
   }
 
-  /** Waits for a first job, then gathers jobs with its settings for up to maxWait. */
+  /**
+   * Waits for a first job, then for up to maxWait gathers jobs with its settings, until there are
+   * as many as in the previous batch or maxBatch texts.
+   */
   private List<Job> next() throws InterruptedException {
     lock.lock();
     try {
@@ -120,7 +134,7 @@ final class BatchingQueue implements AutoCloseable {
       }
       Job first = jobs.peek();
       long deadline = System.nanoTime() + maxWaitNanos;
-      while (!closed && matching(first) < maxBatch) {
+      while (!closed && !enough(first)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;
@@ -140,20 +154,24 @@ final class BatchingQueue implements AutoCloseable {
         }
       }
       metrics.queueLength(queuedTexts);
+      previousRequests = batch.size();
       return batch;
     } finally {
       lock.unlock();
     }
   }
 
-  private int matching(Job first) {
-    int n = 0;
+  /** Whether the jobs like {@code first} are as many as the previous batch, or maxBatch texts. */
+  private boolean enough(Job first) {
+    int requests = 0;
+    int texts = 0;
     for (Job j : jobs) {
       if (j.decode().equals(first.decode()) && j.attention() == first.attention()) {
-        n += j.texts().size();
+        requests++;
+        texts += j.texts().size();
       }
     }
-    return n;
+    return requests >= previousRequests || texts >= maxBatch;
   }
 
   private void run(List<Job> batch) {
@@ -203,19 +221,21 @@ final class BatchingQueue implements AutoCloseable {
   /** Decodes {@code live} as one batch, stopping between steps once none of them waits. */
   private void translate(List<Job> live) {
     List<String> texts = new ArrayList<>();
-    live.forEach(j -> texts.addAll(j.texts()));
+    List<List<String>> tokens = new ArrayList<>();
+    for (Job j : live) {
+      texts.addAll(j.texts());
+      tokens.addAll(j.tokens());
+    }
     beforeDecode.accept(texts);
     Translator t =
         translators.computeIfAbsent(live.get(0).decode(), d -> new Translator(bundle, d));
+    StepClock clock = new StepClock(() -> live.stream().allMatch(j -> j.result().isDone()));
     List<Translator.Translation> all =
-        t.translate(
-            texts,
-            live.get(0).attention(),
-            false,
-            Translator.Origin.LINES,
-            () -> live.stream().allMatch(j -> j.result().isDone()));
+        t.translateTokens(tokens, live.get(0).attention(), false, clock);
+    long decoded = System.nanoTime();
     int from = 0;
     for (Job j : live) {
+      j.timing().batch(clock.started, clock.encoded(decoded), decoded, clock.steps);
       j.result().complete(all.subList(from, from + j.texts().size()));
       from += j.texts().size();
     }
@@ -237,6 +257,34 @@ final class BatchingQueue implements AutoCloseable {
                         + "); send fewer or shorter texts, or ask for a smaller beam or maxLength",
                     null)
                 : new ApiException(500, "translation failed: " + message, null));
+  }
+
+  /**
+   * The translator's {@code stop} question, asked before every decoding step (after the encoder),
+   * timing the first step and counting them.
+   */
+  private static final class StepClock implements BooleanSupplier {
+    private final long started = System.nanoTime();
+    private final BooleanSupplier stop;
+    private long encoded;
+    private int steps;
+
+    StepClock(BooleanSupplier stop) {
+      this.stop = stop;
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+      if (steps++ == 0) {
+        encoded = System.nanoTime();
+      }
+      return stop.getAsBoolean();
+    }
+
+    /** When the first step began; {@code decoded} when there was none (every text blank). */
+    long encoded(long decoded) {
+      return steps == 0 ? decoded : encoded;
+    }
   }
 
   /** A test's hook: runs with a batch's texts just before they are decoded (it may throw). */

@@ -5,9 +5,11 @@ import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * One request as the endpoints see it: its method ({@code HEAD} already answered as {@code GET}),
- * path, headers and whole body (already within the size cap), and the connection it came on.
+ * path, headers and whole body (already within the size cap), the connection it came on, and when
+ * its body was complete ({@link System#nanoTime}).
  */
-record Call(String method, String path, HttpHeaders headers, byte[] body, Channel channel) {
+record Call(
+    String method, String path, HttpHeaders headers, byte[] body, Channel channel, long received) {
   String header(String name) {
     return headers.get(name);
   }

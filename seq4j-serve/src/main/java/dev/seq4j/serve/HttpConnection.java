@@ -184,7 +184,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             path,
             request.headers(),
             body.toByteArray(),
-            ctx.channel());
+            ctx.channel(),
+            System.nanoTime());
     body = null;
     server
         .apply(call)

@@ -7,7 +7,7 @@ import dev.seq4j.config.InvalidSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * A validated {@code POST /v1/translate} body: {@code {"text": "…"}} or {@code {"texts": [...]}},
@@ -16,20 +16,26 @@ import java.util.function.ToIntFunction;
  * character cap or over {@code decode.maxInputTokens} source tokens, and {@code attention: true}
  * for a model without attention.
  */
-record Request(List<String> texts, DecodeConfig decode, boolean attention) {
+record Request(
+    List<String> texts, List<List<String>> tokens, DecodeConfig decode, boolean attention) {
   private static final Set<String> FIELDS =
       Set.of("text", "texts", "beam", "nbest", "maxLength", "attention");
 
   /**
    * What a request is checked against besides the server's limits: the model's decoding settings,
-   * whether it attends, and how many source tokens a text has.
+   * whether it attends, and its source tokenizer (a text's tokens are counted against {@code
+   * decode.maxInputTokens} and kept for the translator, so a text is tokenized once).
    */
-  record Model(DecodeConfig decode, boolean attends, ToIntFunction<String> sourceTokens) {}
+  record Model(DecodeConfig decode, boolean attends, Function<String, List<String>> tokenize) {}
 
   static Request parse(ObjectMapper json, String body, ServeOptions limits, Model model) {
     JsonNode root = JsonBody.object(json, body, FIELDS);
     DecodeConfig base = model.decode();
-    List<String> texts = texts(root, limits, model);
+    List<String> texts = texts(root, limits);
+    List<List<String>> tokens = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      tokens.add(tokens(texts.get(i), root.has("text") ? "text" : "texts[" + i + "]", model));
+    }
     int beam =
         JsonBody.integer(
             root,
@@ -50,13 +56,13 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       }
     }
     try {
-      return new Request(texts, base.withSearch(beam, maxLength, nbest), attention);
+      return new Request(texts, tokens, base.withSearch(beam, maxLength, nbest), attention);
     } catch (InvalidSetting e) { // a maxLength below decode.minLength
       throw new ApiException(422, "maxLength " + maxLength + ": " + e.getMessage(), "maxLength");
     }
   }
 
-  private static List<String> texts(JsonNode root, ServeOptions limits, Model model) {
+  private static List<String> texts(JsonNode root, ServeOptions limits) {
     boolean one = root.has("text");
     boolean many = root.has("texts");
     if (one == many) {
@@ -71,7 +77,7 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       if (!t.isTextual()) {
         throw new ApiException(422, "text must be a string", "text");
       }
-      out.add(check(t.textValue(), "text", limits, model));
+      out.add(check(t.textValue(), "text", limits));
       return out;
     }
     JsonNode list = root.get("texts");
@@ -90,12 +96,12 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
       if (!list.get(i).isTextual()) {
         throw new ApiException(422, field + " must be a string", field);
       }
-      out.add(check(list.get(i).textValue(), field, limits, model));
+      out.add(check(list.get(i).textValue(), field, limits));
     }
     return out;
   }
 
-  private static String check(String text, String field, ServeOptions limits, Model model) {
+  private static String check(String text, String field, ServeOptions limits) {
     if (text.length() > limits.maxTextChars()) {
       throw new ApiException(
           422,
@@ -105,19 +111,24 @@ record Request(List<String> texts, DecodeConfig decode, boolean attention) {
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       throw new ApiException(422, field + " must be one line (send several texts instead)", field);
     }
-    int tokens = model.sourceTokens().applyAsInt(text);
+    return text;
+  }
+
+  /** The source tokens of {@code text}, within {@code decode.maxInputTokens}. */
+  private static List<String> tokens(String text, String field, Model model) {
+    List<String> tokens = model.tokenize().apply(text);
     int max = model.decode().maxInputTokens();
-    if (tokens > max) {
+    if (tokens.size() > max) {
       throw new ApiException(
           422,
           field
               + " has "
-              + tokens
+              + tokens.size()
               + " source tokens, over the cap of "
               + max
               + " (decode.maxInputTokens)",
           field);
     }
-    return text;
+    return tokens;
   }
 }

@@ -37,6 +37,13 @@ final class Responses {
       }
     }
 
+    /** This answer with the header {@code name} set to {@code value}. */
+    Reply with(String name, String value) {
+      Map<String, String> h = new LinkedHashMap<>(headers);
+      h.put(name, value);
+      return new Reply(status, contentType, body, h);
+    }
+
     /** The JSON error for {@code e}, with its headers. */
     static Reply of(ApiException e) {
       Reply r = json(e.status, error(e.getMessage(), e.field));

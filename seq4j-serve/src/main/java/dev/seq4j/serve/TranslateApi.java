@@ -105,6 +105,7 @@ final class TranslateApi {
    * client closes its connection first (the job is cancelled and dropped undecoded).
    */
   CompletableFuture<Reply> translate(Call call) {
+    Timing timing = new Timing(call.received());
     RequestBodies.requireJson(call);
     String text = RequestBodies.utf8(call.body());
     Request r =
@@ -115,19 +116,24 @@ final class TranslateApi {
             new Request.Model(
                 bundle.config().decode(),
                 bundle.config().model().attends(),
-                t -> Translator.sourceTokens(srcTokenizers.get(), t).size()));
+                t -> Translator.sourceTokens(srcTokenizers.get(), t)));
+    timing.parsed();
     CompletableFuture<List<Translator.Translation>> result = new CompletableFuture<>();
-    if (!queue.offer(new BatchingQueue.Job(r.texts(), r.decode(), r.attention(), result))) {
+    BatchingQueue.Job job =
+        new BatchingQueue.Job(r.texts(), r.tokens(), r.decode(), r.attention(), timing, result);
+    if (!queue.offer(job)) {
       throw new ApiException(
               429, "the queue is full (" + options.queueTexts() + " texts); retry later", null)
           .header("Retry-After", "1");
     }
     result.orTimeout(options.timeoutMillis(), TimeUnit.MILLISECONDS);
     call.whenClosed(() -> result.cancel(false));
-    return result.handle(
+    // answered on the connection's event loop, never on the batching thread
+    return result.handleAsync(
         (out, err) -> {
           if (err == null) {
-            return Reply.json(200, render(out, r));
+            Reply reply = Reply.json(200, render(out, r));
+            return reply.with("Server-Timing", timing.header());
           }
           Throwable cause = err instanceof CompletionException ? err.getCause() : err;
           if (cause instanceof TimeoutException) {
@@ -146,7 +152,8 @@ final class TranslateApi {
             throw a;
           }
           throw new IllegalStateException(cause.getMessage(), cause);
-        });
+        },
+        call.channel().eventLoop());
   }
 
   /** {@code {"translations": [{"text", "nbest"?, "attention"?}, …]}}, weights to 4 decimals. */

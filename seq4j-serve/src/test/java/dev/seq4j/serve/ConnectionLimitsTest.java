@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectionLimitsTest {
   @TempDir static Path dir;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static TranslationBundle bundle;
 
   @BeforeAll

@@ -86,21 +86,29 @@ class DecodeFaultsTest {
 
   @Test
   void anOutOfMemoryBatchFailsOnlyItsCulprit() throws Exception {
-    // batches gather for 500 ms, so the four requests are decoded together first
     try (TranslationServer s =
         new TranslationServer(
             bundle,
-            new ServeOptions("127.0.0.1", 0, 64, 500, 256, 4096, 6, 200, 8, 100, 60_000, 2))) {
+            new ServeOptions("127.0.0.1", 0, 64, 5, 256, 4096, 6, 200, 8, 100, 60_000, 2))) {
       s.start();
       String base = "http://127.0.0.1:" + s.port();
+      // the batching thread is held on a first request while the four queue, so they are decoded
+      // together next
+      Hold hold = new Hold("hold");
       List<List<String>> batches = new ArrayList<>();
       s.beforeDecode(
           texts -> {
+            hold.accept(texts);
             batches.add(List.copyOf(texts));
             if (texts.contains("boom")) {
               throw new OutOfMemoryError("Java heap space (injected)");
             }
           });
+      CompletableFuture<HttpResponse<String>> held =
+          CLIENT.sendAsync(
+              TranslationServerTest.translateRequest(base, "{\"text\": \"hold\"}"),
+              HttpResponse.BodyHandlers.ofString());
+      hold.awaitHeld();
       List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
       for (String text : List.of("a b", "boom", "c d", "e f a")) {
         replies.add(
@@ -109,6 +117,13 @@ class DecodeFaultsTest {
                     base, JSON.writeValueAsString(java.util.Map.of("text", text))),
                 HttpResponse.BodyHandlers.ofString()));
       }
+      long until = System.currentTimeMillis() + 10_000;
+      while (!ConnectionLimitsTest.get(s, "/metrics").contains("seq4j_queue_texts 4")) {
+        assertTrue(System.currentTimeMillis() < until, "the four requests never queued");
+        Thread.sleep(5);
+      }
+      hold.release();
+      assertEquals(200, held.get().statusCode());
       List<Integer> statuses = new ArrayList<>();
       for (CompletableFuture<HttpResponse<String>> r : replies) {
         statuses.add(r.get().statusCode());
@@ -118,7 +133,8 @@ class DecodeFaultsTest {
       assertTrue(
           error.get("error").asText().startsWith("out of memory translating this request"),
           error.toString());
-      assertEquals(4, batches.get(0).size(), "first tried as one batch: " + batches);
+      assertEquals(List.of("hold"), batches.get(0));
+      assertEquals(4, batches.get(1).size(), "first tried as one batch: " + batches);
       assertEquals(
           1, JSON.readTree(ConnectionLimitsTest.get(s, "/health")).get("failures").asInt());
       assertEquals(200, post(base, "{\"text\": \"a b\"}").statusCode(), "still serving");

@@ -21,7 +21,7 @@ class RequestTest {
   /** One token per space-separated word. */
   private static Request.Model model(DecodeConfig decode, boolean attends) {
     return new Request.Model(
-        decode, attends, t -> t.isBlank() ? 0 : t.strip().split("\\s+").length);
+        decode, attends, t -> t.isBlank() ? List.of() : List.of(t.strip().split("\\s+")));
   }
 
   private static ApiException refused(String body, Request.Model model) {
@@ -53,10 +53,10 @@ class RequestTest {
     assertEquals("texts[1]", e.field);
     assertEquals(
         "texts[1] has 4 source tokens, over the cap of 3 (decode.maxInputTokens)", e.getMessage());
-    assertEquals(
-        List.of("a b c", "   "),
-        Request.parse(JSON, "{\"texts\": [\"a b c\", \"   \"]}", ServeOptions.defaults(), m)
-            .texts());
+    Request r =
+        Request.parse(JSON, "{\"texts\": [\"a b c\", \"   \"]}", ServeOptions.defaults(), m);
+    assertEquals(List.of("a b c", "   "), r.texts());
+    assertEquals(List.of(List.of("a", "b", "c"), List.of()), r.tokens(), "tokenized once, here");
   }
 
   @Test

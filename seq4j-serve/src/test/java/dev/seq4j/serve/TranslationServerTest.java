@@ -251,12 +251,18 @@ class TranslationServerTest {
 
   @Test
   void aFullQueueIs429AndDrainingFinishesWorkButRefusesNewRequests() throws Exception {
-    // batches wait up to 2 s for company, so a queued request is still waiting when draining starts
     TranslationServer s =
         new TranslationServer(
-            bundle, new ServeOptions("127.0.0.1", 0, 64, 2000, 4, 4096, 6, 200, 8, 100, 60_000, 8));
+            bundle, new ServeOptions("127.0.0.1", 0, 64, 5, 4, 4096, 6, 200, 8, 100, 60_000, 8));
     s.start();
     String b = "http://127.0.0.1:" + s.port();
+    // the batching thread is held on a first request, so the next one stays queued
+    Hold hold = new Hold("hold");
+    s.beforeDecode(hold);
+    CompletableFuture<HttpResponse<String>> held =
+        CLIENT.sendAsync(
+            translateRequest(b, "{\"text\": \"hold\"}"), HttpResponse.BodyHandlers.ofString());
+    hold.awaitHeld();
     HttpResponse<String> full =
         send(translateRequest(b, "{\"texts\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}"));
     assertError(full, 429, null, "queue is full (4 texts)");
@@ -265,11 +271,7 @@ class TranslationServerTest {
     CompletableFuture<HttpResponse<String>> waiting =
         CLIENT.sendAsync(
             translateRequest(b, "{\"text\": \"a b c\"}"), HttpResponse.BodyHandlers.ofString());
-    long until = System.currentTimeMillis() + 5000;
-    while (!get(b, "/metrics").contains("seq4j_queue_texts 1")
-        && System.currentTimeMillis() < until) {
-      Thread.sleep(5);
-    }
+    waitFor(b, "seq4j_queue_texts 1");
     s.beginDrain();
     HttpResponse<String> late = send(translateRequest(b, "{\"text\": \"a\"}"));
     assertError(late, 503, null, "shutting down");
@@ -280,6 +282,8 @@ class TranslationServerTest {
                 HttpRequest.newBuilder(URI.create(b + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString())
             .statusCode());
+    hold.release();
+    assertEquals(200, held.get().statusCode(), held.get().body());
     HttpResponse<String> done = waiting.get();
     assertEquals(200, done.statusCode(), done.body());
     assertEquals(
@@ -293,13 +297,18 @@ class TranslationServerTest {
 
   @Test
   void aClientThatDisconnectsCancelsItsQueuedWork() throws Exception {
-    // batches wait up to 1.5 s for company, so the request is still queued when its client leaves
     try (TranslationServer s =
         new TranslationServer(
-            bundle,
-            new ServeOptions("127.0.0.1", 0, 64, 1500, 16, 4096, 6, 200, 8, 100, 60_000, 4))) {
+            bundle, new ServeOptions("127.0.0.1", 0, 64, 5, 16, 4096, 6, 200, 8, 100, 60_000, 4))) {
       s.start();
       String b = "http://127.0.0.1:" + s.port();
+      // the batching thread is held on a first request, so the next one stays queued
+      Hold hold = new Hold("hold");
+      s.beforeDecode(hold);
+      CompletableFuture<HttpResponse<String>> held =
+          CLIENT.sendAsync(
+              translateRequest(b, "{\"text\": \"hold\"}"), HttpResponse.BodyHandlers.ofString());
+      hold.awaitHeld();
       String body = "{\"text\": \"a b c\"}";
       try (Socket socket = new Socket("127.0.0.1", s.port())) {
         socket
@@ -314,12 +323,14 @@ class TranslationServerTest {
         socket.getOutputStream().flush();
         waitFor(b, "seq4j_queue_texts 1");
       } // the client closes its connection while the request waits
+      waitFor(b, "seq4j_requests_total{path=\"/v1/translate\",status=\"499\"} 1");
+      hold.release();
+      assertEquals(200, held.get().statusCode(), held.get().body());
       waitFor(b, "seq4j_cancelled_total 1");
       String metrics = get(b, "/metrics");
       assertTrue(
-          metrics.contains("seq4j_requests_total{path=\"/v1/translate\",status=\"499\"} 1"),
-          metrics);
-      assertTrue(metrics.contains("seq4j_batch_texts_count 0"), "nothing was decoded: " + metrics);
+          metrics.contains("seq4j_batch_texts_count 1"),
+          "only the held request was decoded: " + metrics);
       // the server goes on answering others
       HttpResponse<String> next = send(translateRequest(b, body));
       assertEquals(200, next.statusCode(), next.body());
