@@ -11,7 +11,9 @@ import dev.seq4j.serve.TranslationServer;
 import dev.seq4j.translate.TranslationBundle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Parameters;
             + " the exact workload without a cache, then with the decoder cache), p4c (beam 5 over"
             + " the P2 model: one sentence at a time as the peer does, then batched over the 64);"
             + " serve (a load test of seq4j serve on loopback: 1, 2 and 8 closed-loop clients,"
-            + " with dynamic batching on and off; needs --model and --input).",
+            + " with dynamic batching on and off, then 64 against a queue capped at 16 texts, and"
+            + " where one client's time goes; needs --model and --input).",
     footer = {
       "%nExample:",
       "  ./seq4j bench p2",
@@ -171,41 +174,74 @@ public final class BenchCommand implements Callable<Integer> {
     return sentences;
   }
 
-  /** The load test: the server in this process, 1, 2 and 8 clients, batching on and off. */
+  /**
+   * The load test: the server in this process, 1, 2 and 8 clients with batching on and off, then 64
+   * clients against a queue capped at 16 texts (its 429s should be fast, the accepted requests
+   * within the request timeout); and where a lone client's time goes, from the server's {@code
+   * Server-Timing}.
+   */
   private int serve() throws Exception {
     List<String> sentences = sentences();
     Engines.start();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
-        "%-9s %7s %9s %7s %12s %9s %9s %8s%n",
-        "batching", "clients", "requests", "errors", "requests/s", "p50 ms", "p99 ms", "p99/p50");
+        "%-9s %7s %9s %7s %7s %12s %9s %9s %8s %9s%n",
+        "batching",
+        "clients",
+        "requests",
+        "429s",
+        "errors",
+        "requests/s",
+        "p50 ms",
+        "p99 ms",
+        "p99/p50",
+        "429 p99");
+    Map<String, LoadClient.Row> lone = new LinkedHashMap<>();
     try (TranslationBundle bundle = TranslationBundle.load(model)) {
-      for (boolean batching : new boolean[] {true, false}) {
+      for (String setting : List.of("on", "off", "on, cap 16")) {
+        boolean batching = !setting.equals("off");
         ServeOptions o =
             ServeOptions.defaults()
                 .withPort(0)
-                .withBatching(batching ? 64 : 1, batching ? 5 : 0, 4096);
+                .withBatching(
+                    batching ? 64 : 1, batching ? 5 : 0, setting.endsWith("16") ? 16 : 4096);
         try (TranslationServer server = new TranslationServer(bundle, o)) {
           server.start();
           String base = "http://127.0.0.1:" + server.port();
           LoadClient.run(base, sentences, 2, Math.min(3, seconds), maxRequests); // warm-up
-          for (int clients : new int[] {1, 2, 8}) {
+          for (int clients : setting.endsWith("16") ? new int[] {64} : new int[] {1, 2, 8}) {
             LoadClient.Row r = LoadClient.run(base, sentences, clients, seconds, maxRequests);
-            out.printf(
-                "%-9s %7d %9d %7d %12.1f %9.1f %9.1f %8.2f%n",
-                batching ? "on" : "off",
-                r.clients(),
-                r.requests(),
-                r.errors(),
-                r.throughput(),
-                r.p50(),
-                r.p99(),
-                r.p99() / r.p50());
-            out.flush();
+            printRow(out, setting, r);
+            if (clients == 1) {
+              lone.put(setting, r);
+            }
           }
         }
       }
     }
+    out.println("one client, medians in ms (Server-Timing; http: the rest of the round trip):");
+    lone.forEach(
+        (setting, r) -> {
+          StringBuilder line = new StringBuilder("  batching " + setting + ":");
+          r.parts().forEach((k, v) -> line.append(String.format(" %s %.2f", k, v)));
+          out.println(line.append(String.format("; client p50 %.2f", r.p50())));
+        });
     return 0;
+  }
+
+  private static void printRow(PrintWriter out, String setting, LoadClient.Row r) {
+    out.printf(
+        "%-9s %7d %9d %7d %7d %12.1f %9.1f %9.1f %8.2f %9.1f%n",
+        setting,
+        r.clients(),
+        r.requests(),
+        r.refused(),
+        r.errors(),
+        r.throughput(),
+        r.p50(),
+        r.p99(),
+        r.p99() / r.p50(),
+        r.refusedP99());
+    out.flush();
   }
 }

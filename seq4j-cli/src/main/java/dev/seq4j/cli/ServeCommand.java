@@ -7,11 +7,12 @@ import dev.seq4j.names.NamesBundle;
 import dev.seq4j.serve.ServeOptions;
 import dev.seq4j.serve.TranslationServer;
 import dev.seq4j.train.RunDirectory;
-import dev.seq4j.translate.TranslationBundle;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +37,13 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, description = "run or checkpoint directory")
-  Path model;
+  @Option(
+      names = "--model",
+      required = true,
+      description =
+          "run or checkpoint directory; several translation models make an ensemble"
+              + " (log-probabilities averaged at each step; same vocabularies)")
+  List<Path> models;
 
   @Option(
       names = "--host",
@@ -154,20 +160,29 @@ public final class ServeCommand implements Callable<Integer> {
             idleTimeoutMillis,
             maxConnections);
     Engines.start();
-    Path checkpoint = RunDirectory.checkpoint(model);
+    Path checkpoint = RunDirectory.checkpoint(models.get(0));
     boolean namesModel =
         ConfigLoader.load(checkpoint.resolve("config.yaml"), List.of(), RunConfig::task)
             != RunConfig.Task.TRANSLATE;
     AutoCloseable bundle;
     TranslationServer server;
     if (namesModel) {
+      if (models.size() > 1) {
+        throw new IllegalArgumentException(
+            models.get(0) + " is a names model: only translation models can be ensembled");
+      }
       NamesBundle names = NamesBundle.load(checkpoint);
       bundle = names;
       server = new TranslationServer(names, options);
     } else {
-      TranslationBundle translator = TranslationBundle.load(checkpoint);
-      bundle = translator;
-      server = new TranslationServer(translator, options);
+      Models translators = Models.load(models, List.of());
+      bundle = translators;
+      try {
+        server = new TranslationServer(translators.all(), options);
+      } catch (IOException | RuntimeException e) {
+        translators.close();
+        throw e;
+      }
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -186,7 +201,11 @@ public final class ServeCommand implements Callable<Integer> {
     server.start();
     spec.commandLine()
         .getOut()
-        .printf("serve: %s ready on http://%s:%d/%n", model, host, server.port());
+        .printf(
+            "serve: %s ready on http://%s:%d/%n",
+            models.stream().map(Path::toString).collect(Collectors.joining(" + ")),
+            host,
+            server.port());
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

@@ -122,6 +122,11 @@ class DecodeOptionsCliTest {
                     + ": its target"
                     + " vocabulary ("),
         r.err());
+    CliRunner.Result served =
+        CliRunner.run(
+            "serve", "--model", run.toString(), "--model", other.toString(), "--port", "0");
+    assertEquals(2, served.exit(), "serve refuses the ensemble before it binds: " + served.out());
+    assertEquals(r.err(), served.err());
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.seq4j.serve;
 
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.engine.OutOfMemory;
-import dev.seq4j.translate.TranslationBundle;
 import dev.seq4j.translate.Translator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ final class BatchingQueue implements AutoCloseable {
       Timing timing,
       CompletableFuture<List<Translator.Translation>> result) {}
 
-  private final TranslationBundle bundle;
+  private final Function<DecodeConfig, Translator> newTranslator;
   private final int maxBatch;
   private final long maxWaitNanos;
   private final int capacity;
@@ -63,9 +63,17 @@ final class BatchingQueue implements AutoCloseable {
   private boolean closed;
   private volatile Consumer<List<String>> beforeDecode = texts -> {};
 
+  /**
+   * A queue whose worker translates with {@code newTranslator}'s translator for each set of
+   * decoding settings (made once per setting).
+   */
   BatchingQueue(
-      TranslationBundle bundle, int maxBatch, long maxWaitMillis, int capacity, Metrics metrics) {
-    this.bundle = bundle;
+      Function<DecodeConfig, Translator> newTranslator,
+      int maxBatch,
+      long maxWaitMillis,
+      int capacity,
+      Metrics metrics) {
+    this.newTranslator = newTranslator;
     this.maxBatch = maxBatch;
     this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
     this.capacity = capacity;
@@ -227,8 +235,7 @@ final class BatchingQueue implements AutoCloseable {
       tokens.addAll(j.tokens());
     }
     beforeDecode.accept(texts);
-    Translator t =
-        translators.computeIfAbsent(live.get(0).decode(), d -> new Translator(bundle, d));
+    Translator t = translators.computeIfAbsent(live.get(0).decode(), newTranslator);
     StepClock clock = new StepClock(() -> live.stream().allMatch(j -> j.result().isDone()));
     List<Translator.Translation> all =
         t.translateTokens(tokens, live.get(0).attention(), false, clock);

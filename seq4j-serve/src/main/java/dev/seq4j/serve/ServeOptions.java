@@ -6,7 +6,9 @@ package dev.seq4j.serve;
  * @param host address to bind (loopback by default)
  * @param port TCP port (0: any free port)
  * @param maxBatch most texts decoded together
- * @param maxWaitMillis how long the first request of a batch waits for others
+ * @param maxWaitMillis how long the first request of a batch may wait for others: it waits until as
+ *     many requests as the previous batch had are in (so a lone client never waits), or {@code
+ *     maxBatch} texts, or this long
  * @param queueTexts most texts waiting; beyond it requests get 429
  * @param maxBodyBytes largest request body
  * @param maxTexts most texts in one request

@@ -5,6 +5,7 @@ import static dev.seq4j.serve.Responses.JSON;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.model.StepOptions;
 import dev.seq4j.serve.Responses.Reply;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
@@ -35,20 +36,33 @@ final class TranslateApi {
   /** How many source tokens the warm-up sentence has. */
   private static final int WARM_UP_TOKENS = 4;
 
+  private final List<TranslationBundle> bundles;
   private final TranslationBundle bundle;
   private final ServeOptions options;
   private final BatchingQueue queue;
   private final Metrics metrics;
   private final ThreadLocal<Tokenizer> srcTokenizers; // tokenizers are not thread-safe
 
-  TranslateApi(TranslationBundle bundle, ServeOptions options, Metrics metrics) {
-    this.bundle = bundle;
+  /**
+   * The endpoints for {@code bundles}: one model, or an ensemble whose first member gives the
+   * tokenizers, vocabularies and decoding settings.
+   *
+   * @throws IllegalArgumentException when the members cannot be ensembled (naming both models)
+   */
+  TranslateApi(List<TranslationBundle> bundles, ServeOptions options, Metrics metrics) {
+    this.bundles = List.copyOf(bundles);
+    this.bundle = bundles.get(0);
+    translator(bundle.config().decode()); // checks the ensemble before the server binds
     this.options = options;
     this.metrics = metrics;
     this.srcTokenizers = ThreadLocal.withInitial(bundle::srcTokenizer);
     this.queue =
         new BatchingQueue(
-            bundle, options.maxBatch(), options.maxWaitMillis(), options.queueTexts(), metrics);
+            this::translator,
+            options.maxBatch(),
+            options.maxWaitMillis(),
+            options.queueTexts(),
+            metrics);
   }
 
   /**
@@ -60,7 +74,7 @@ final class TranslateApi {
   void warmUp() {
     String text = warmUpText();
     List<Translator.Translation> warm =
-        new Translator(bundle, bundle.config().decode()).translate(List.of(text), false, false);
+        translator(bundle.config().decode()).translate(List.of(text), false, false);
     String out = warm.get(0).text();
     if (out.isBlank()) {
       throw new IllegalStateException(
@@ -69,6 +83,16 @@ final class TranslateApi {
               + "' as an empty text; it would answer every request so (are its weights damaged?)");
     }
     LOG.info("warm-up translation: '{}' -> '{}'", text, out);
+  }
+
+  /** A translator of the model (or ensemble) with the decoding settings {@code decode}. */
+  private Translator translator(DecodeConfig decode) {
+    return new Translator(bundles, decode, StepOptions.cached(decode.cache()));
+  }
+
+  /** Whether every model attends, so translations can show their attention. */
+  private boolean attends() {
+    return bundles.stream().allMatch(b -> b.config().model().attends());
   }
 
   /** A few of the most frequent source tokens (the vocabulary is ordered by count), as text. */
@@ -115,7 +139,7 @@ final class TranslateApi {
             options,
             new Request.Model(
                 bundle.config().decode(),
-                bundle.config().model().attends(),
+                attends(),
                 t -> Translator.sourceTokens(srcTokenizers.get(), t)));
     timing.parsed();
     CompletableFuture<List<Translator.Translation>> result = new CompletableFuture<>();
@@ -196,7 +220,11 @@ final class TranslateApi {
     o.put("parameters", bundle.parameters().count());
     o.put("sourceVocabulary", bundle.srcVocabulary().size());
     o.put("targetVocabulary", bundle.trgVocabulary().size());
-    o.put("attention", bundle.config().model().attends());
+    o.put("attention", attends());
+    if (bundles.size() > 1) {
+      ArrayNode members = o.putArray("ensemble");
+      bundles.forEach(b -> members.add(b.source()));
+    }
     DecodeConfig d = bundle.config().decode();
     o.putObject("decode")
         .put("strategy", d.strategy().name().toLowerCase(Locale.ROOT))

@@ -53,7 +53,20 @@ public final class TranslationServer implements AutoCloseable {
    * @throws IOException naming the host and port when they cannot be bound (e.g. in use)
    */
   public TranslationServer(TranslationBundle bundle, ServeOptions options) throws IOException {
-    this(bundle, null, options);
+    this(List.of(bundle), null, options);
+  }
+
+  /**
+   * Binds the server for an ensemble of translators (log-probabilities averaged at each step; the
+   * first gives the tokenizers, vocabularies and decoding settings).
+   *
+   * @throws IllegalArgumentException naming both models when two members cannot be ensembled
+   *     (vocabularies or tokenization differ), before anything is bound
+   * @throws IOException naming the host and port when they cannot be bound (e.g. in use)
+   */
+  public TranslationServer(List<TranslationBundle> bundles, ServeOptions options)
+      throws IOException {
+    this(bundles, null, options);
   }
 
   /** Binds the server for a names classifier or generator. */
@@ -61,13 +74,13 @@ public final class TranslationServer implements AutoCloseable {
     this(null, names, options);
   }
 
-  private TranslationServer(TranslationBundle bundle, NamesBundle names, ServeOptions options)
-      throws IOException {
+  private TranslationServer(
+      List<TranslationBundle> bundles, NamesBundle names, ServeOptions options) throws IOException {
     this.names = names == null ? null : new NamesApi(names, JSON, options);
     this.namesWorker =
         names == null ? null : Executors.newSingleThreadExecutor(r -> daemon(r, "seq4j-names"));
     this.options = options;
-    this.translator = bundle == null ? null : new TranslateApi(bundle, options, metrics);
+    this.translator = bundles == null ? null : new TranslateApi(bundles, options, metrics);
     this.listener = Listener.bind(options, metrics, this::handle);
   }
 

@@ -346,11 +346,80 @@ class TranslationServerTest {
   }
 
   @Test
+  void anEnsembleOfTwoCopiesAnswersAsTheModelAlone() throws Exception {
+    Path run = dir.resolve("tiny-serve");
+    try (TranslationBundle a = TranslationBundle.load(run);
+        TranslationBundle b = TranslationBundle.load(run);
+        TranslationServer ensemble =
+            new TranslationServer(
+                List.of(a, b),
+                new ServeOptions("127.0.0.1", 0, 64, 5, 256, 4096, 6, 200, 8, 100, 60_000, 2))) {
+      ensemble.start();
+      String e = "http://127.0.0.1:" + ensemble.port();
+      for (String body :
+          List.of(
+              "{\"texts\": [\"a b c\", \"f e d c\"]}",
+              "{\"text\": \"b a d\", \"beam\": 3, \"nbest\": 2}",
+              "{\"text\": \"c c a\", \"attention\": true}")) {
+        JsonNode alone = JSON.readTree(send(translateRequest(base, body)).body());
+        JsonNode both = JSON.readTree(send(translateRequest(e, body)).body());
+        assertEquals(texts(alone), texts(both), body);
+        assertEquals(
+            alone.at("/translations/0/attention/weights").toString(),
+            both.at("/translations/0/attention/weights").toString(),
+            body);
+      }
+      JsonNode model = JSON.readTree(ConnectionLimitsTest.get(ensemble, "/v1/model"));
+      assertEquals(2, model.get("ensemble").size(), model.toString());
+      assertFalse(JSON.readTree(get(base, "/v1/model")).has("ensemble"));
+    }
+  }
+
+  private static List<String> texts(JsonNode answer) {
+    List<String> out = new ArrayList<>();
+    answer.get("translations").forEach(t -> out.add(t.get("text").asText()));
+    answer.at("/translations/0/nbest").forEach(n -> out.add(n.toString()));
+    return out;
+  }
+
+  @Test
+  void aLoadClientCountsRefusalsApartAndWaitsWhatRetryAfterSays() throws Exception {
+    // a queue of one text and a slow decode: most of the four clients' requests are refused
+    try (TranslationServer s =
+        new TranslationServer(
+            bundle, new ServeOptions("127.0.0.1", 0, 64, 5, 1, 4096, 6, 200, 8, 100, 60_000, 2))) {
+      s.start();
+      s.beforeDecode(texts -> sleepQuietly(200));
+      LoadClient.Row r =
+          LoadClient.run("http://127.0.0.1:" + s.port(), List.of("a b c"), 4, 1.5, 1000);
+      assertEquals(0, r.errors(), r.toString());
+      assertTrue(r.refused() > 0 && r.requests() > 0, r.toString());
+      // each refused client waits the 1 s of Retry-After, so within 1.5 s none is refused 3 times
+      assertTrue(r.refused() <= 8, r.toString());
+      assertTrue(r.refusedP99() < r.p50(), "a 429 is answered before any translation: " + r);
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void aBoundedLoadClientRunCountsEveryRequest() throws Exception {
     LoadClient.Row r = LoadClient.run(base, List.of("a b c", "d e", "f a b c d"), 4, 10, 40);
     assertEquals(4, r.clients());
     assertEquals(40, r.requests() + r.errors(), "bounded by maxRequests");
     assertEquals(0, r.errors());
+    assertEquals(0, r.refused());
+    assertEquals(
+        List.of("parse", "queue", "encode", "decode", "render", "total", "http"),
+        List.copyOf(r.parts().keySet()),
+        "the medians of the server's timing, and the rest of the round trip");
+    assertTrue(r.parts().get("total") <= r.p99(), r.toString());
     assertTrue(r.p50() > 0 && r.p50() <= r.p99(), r.toString());
     assertEquals(3.0, LoadClient.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.99));
     assertEquals(2.0, LoadClient.percentile(List.of(1_000_000L, 2_000_000L, 3_000_000L), 0.50));
