@@ -149,6 +149,7 @@ public final class Trainer {
       double lr = schedule.rate(epochProgress(batches.size()), state.step + 1);
       timedStep(task, batches.get(state.batchInEpoch), lr);
       reportStep(batches.size());
+      long watchStart = System.nanoTime();
       watch.afterStep(
           state.step,
           epochProgress(batches.size()),
@@ -156,6 +157,7 @@ public final class Trainer {
           state.trainTokensTotal,
           state.trainSeconds,
           elapsedSeconds());
+      state.trainSeconds += seconds(watchStart); // step logs and samples cost training time
       if (midEpochEvaluationDue(batches.size()) && evaluateNow(epochProgress(batches.size()), lr)) {
         return Optional.of(TrainOutcome.EARLY_STOPPED);
       }
