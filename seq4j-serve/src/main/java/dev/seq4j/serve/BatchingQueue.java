@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
 final class BatchingQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchingQueue.class);
 
-  /** One request: its texts, decoding settings, whether it wants attention, and its result. */
+  /** One request: its texts, decoding settings, how much attention it wants, and its result. */
   record Job(
       List<String> texts,
       DecodeConfig decode,
-      boolean attention,
+      Translator.Attention attention,
       CompletableFuture<List<Translator.Translation>> result) {}
 
   private final TranslationBundle bundle;
