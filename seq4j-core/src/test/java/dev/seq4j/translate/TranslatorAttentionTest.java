@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import dev.seq4j.config.SpecialTokens;
+import dev.seq4j.tokenize.Bpe;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,6 +128,39 @@ class TranslatorAttentionTest {
               .get(0);
       assertNull(t.layers());
       assertTrue(t.attention().length > 0, "it has its one attention");
+    }
+  }
+
+  /**
+   * With BPE (no merges: every word split into its letters) and a model that writes nothing but
+   * {@code <unk>}, --replace-unk writes whole source words: never a piece, never a piece glued to
+   * the next copy.
+   */
+  @Test
+  void replaceUnkCopiesWholeWordsThroughBpe() {
+    String yaml =
+        "seed: 3\ndata: {train: t, valid: v, src: src, trg: trg, bpeMerges: 1}\n"
+            + "model: {type: rnn, cell: gru, embedding: 8, hidden: 16, attention: dot}\n"
+            + "train: {epochs: 1}\ndecode: {maxLength: 6}\n";
+    TranslationConfig config = TranslationConfig.parse(yaml, "t.yaml", List.of());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List.of("a@@", "b@@", "c@@", "d@@", "a", "b", "c", "d").forEach(p -> counts.put(p, 1L));
+    Vocabulary v = Vocabulary.fromCounts(counts, SpecialTokens.translation(), 1, 100);
+    Bpe letters = new Bpe(List.of());
+    try (TranslationBundle b = TranslationBundle.create(config, v, v, letters, letters)) {
+      NDArray bias = b.parameters().get("output.bias");
+      float[] values = bias.toFloatArray();
+      values[v.id(v.unk())] = 1e4f; // only <unk>
+      bias.set(values);
+      Translator.Translation t =
+          new Translator(b, b.config().decode()).translate(List.of("abc dd"), true, true).get(0);
+      assertEquals(List.of("a@@", "b@@", "c", "d@@", "d"), t.sourceTokens());
+      assertEquals(6, t.targetTokens().size());
+      String[] words = t.text().split(" ");
+      assertEquals(6, words.length, t.text());
+      for (String w : words) {
+        assertTrue(w.equals("abc") || w.equals("dd"), t.text());
+      }
     }
   }
 

@@ -186,7 +186,8 @@ class WebPageBrowserTest {
           assertEquals(
               List.of("a", "b", "c", "\u00B7."), strings(script(s, columns)), "source labels");
           assertFalse(
-              script(s, "return document.getElementById('results').textContent.includes('\uFFED')").asBoolean(),
+              script(s, "return document.getElementById('results').textContent.includes('\uFFED')")
+                  .asBoolean(),
               "no joiner mark is drawn");
           int n = rows(s);
           assertTrue(n > 0, "the encoder–decoder heatmap has one row per output token");
