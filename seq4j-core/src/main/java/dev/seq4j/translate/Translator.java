@@ -17,6 +17,7 @@ import dev.seq4j.decode.Sampling;
 import dev.seq4j.decode.TokenChooser;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
+import dev.seq4j.model.transformer.TransformerSeq2Seq;
 import dev.seq4j.tokenize.Tokenizer;
 import dev.seq4j.tokenize.Vocabulary;
 import java.util.ArrayList;
@@ -189,6 +190,8 @@ public final class Translator {
    * @param sourceTokens the tokenized source
    * @param targetTokens the output tokens (specials stripped)
    * @param attention for each target token the weights over the source tokens, or null
+   * @param layers with {@link Attention#LAYERS} and a Transformer (the first model of an ensemble):
+   *     every layer and head of its three attentions; else null
    * @param nBest beam search: the {@code decode.nBest} best outputs with their scores, best first
    *     (this translation first); greedy: this translation alone, score NaN
    * @param finish whether the output ended at {@code <eos>} or was cut at its length cap (an empty
@@ -199,11 +202,30 @@ public final class Translator {
       List<String> sourceTokens,
       List<String> targetTokens,
       float[][] attention,
+      AttentionLayers layers,
       List<Scored> nBest,
       FinishReason finish) {}
 
   /** An output and its beam-search score (length-penalised log-probability). */
   public record Scored(String text, double score) {}
+
+  /** How much attention a translation keeps. */
+  public enum Attention {
+    /** None. */
+    NONE,
+    /** The weights over the source that the decoding steps report ({@link StepOptions}). */
+    WEIGHTS,
+    /**
+     * Those, and for a Transformer every layer and head of each attention ({@link
+     * Translation#layers()}).
+     */
+    LAYERS;
+
+    /** {@code WEIGHTS} when {@code weights}, else {@code NONE}. */
+    public static Attention of(boolean weights) {
+      return weights ? WEIGHTS : NONE;
+    }
+  }
 
   /**
    * Translates {@code sources} keeping tokens and (with {@code withAttention}, for models that
@@ -240,7 +262,20 @@ public final class Translator {
       boolean replaceUnk,
       Origin origin,
       BooleanSupplier stop) {
-    return translateTokens(tokenize(sources, origin), withAttention, replaceUnk, stop);
+    return translate(sources, Attention.of(withAttention), replaceUnk, origin, stop);
+  }
+
+  /**
+   * Like {@link #translate(List, boolean, boolean, Origin, BooleanSupplier)}, keeping {@code
+   * attention}.
+   */
+  public List<Translation> translate(
+      List<String> sources,
+      Attention attention,
+      boolean replaceUnk,
+      Origin origin,
+      BooleanSupplier stop) {
+    return translateTokens(tokenize(sources, origin), attention, replaceUnk, stop);
   }
 
   /**
@@ -249,15 +284,16 @@ public final class Translator {
    */
   public List<Translation> translateTokens(
       List<List<String>> srcTokens, boolean withAttention, boolean replaceUnk) {
-    return translateTokens(srcTokens, withAttention, replaceUnk, () -> false);
+    return translateTokens(srcTokens, Attention.of(withAttention), replaceUnk, () -> false);
   }
 
-  /** {@link #translateTokens(List, boolean, boolean)} that asks {@code stop} before every step. */
+  /**
+   * Like {@link #translateTokens(List, boolean, boolean)}, keeping {@code attention} and asking
+   * {@code stop} before every step; with {@code replaceUnk} each {@code <unk>} becomes a source
+   * word ({@link UnknownWords}).
+   */
   public List<Translation> translateTokens(
-      List<List<String>> srcTokens,
-      boolean withAttention,
-      boolean replaceUnk,
-      BooleanSupplier stop) {
+      List<List<String>> srcTokens, Attention attention, boolean replaceUnk, BooleanSupplier stop) {
     Vocabulary src = bundle.srcVocabulary();
     Vocabulary trg = bundle.trgVocabulary();
     List<Example> examples = new ArrayList<>();
@@ -267,14 +303,16 @@ public final class Translator {
       }
     }
     Translation empty =
-        new Translation("", List.of(), List.of(), null, List.of(), FinishReason.EOS);
+        new Translation("", List.of(), List.of(), null, null, List.of(), FinishReason.EOS);
     List<Translation> out = new ArrayList<>(Collections.nCopies(srcTokens.size(), empty));
     BatchingOptions options =
         new BatchingOptions(decode.batchSize(), decode.batchTokens(), Integer.MAX_VALUE, false, 0);
     Batcher.Plan plan = Batcher.plan(examples, options, src.padId(), trg.bosId(), trg.eosId());
-    boolean needWeights = withAttention || replaceUnk;
+    boolean withAttention = attention != Attention.NONE;
+    boolean bpe = bundle.config().data().bpe();
     for (Batch b : plan.batches()) {
-      List<List<Hypothesis>> hyps = decode(b, needWeights, stop);
+      List<List<Hypothesis>> hyps = decode(b, withAttention || replaceUnk, stop);
+      List<AttentionLayers> layers = attention == Attention.LAYERS ? layers(b, hyps) : null;
       for (int r = 0; r < b.size(); r++) {
         int index = b.indices()[r];
         List<String> source = srcTokens.get(index);
@@ -283,7 +321,7 @@ public final class Translator {
         for (Hypothesis h : hyps.get(r)) {
           List<String> tokens = trg.decode(h.ids(), true);
           if (replaceUnk && h.weights() != null) {
-            tokens = replaceUnk(tokens, trg.unk(), source, h.weights());
+            tokens = UnknownWords.replace(tokens, trg.unk(), source, h.weights(), bpe);
           }
           bestTokens = bestTokens == null ? tokens : bestTokens;
           nBest.add(new Scored(trgTokenizer.detokenize(tokens), h.score()));
@@ -297,6 +335,7 @@ public final class Translator {
                 source,
                 bestTokens,
                 weights,
+                layers == null ? null : layers.get(r),
                 List.copyOf(nBest),
                 best.finish()));
       }
@@ -339,27 +378,15 @@ public final class Translator {
   }
 
   /**
-   * Each {@code unk} among {@code tokens} becomes the source token with the largest attention
-   * weight at that output position.
+   * Every attention layer of each row's best output when the (first) model is a Transformer, else
+   * null.
    */
-  public static List<String> replaceUnk(
-      List<String> tokens, String unk, List<String> source, float[][] weights) {
-    List<String> out = new ArrayList<>(tokens);
-    for (int t = 0; t < out.size(); t++) {
-      if (out.get(t).equals(unk)) {
-        out.set(t, source.get(argMax(weights[t])));
-      }
+  private List<AttentionLayers> layers(Batch b, List<List<Hypothesis>> hyps) {
+    if (!(bundle.model() instanceof TransformerSeq2Seq transformer)) {
+      return null;
     }
-    return out;
-  }
-
-  static int argMax(float[] values) {
-    int best = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
-        best = i;
-      }
-    }
-    return best;
+    int[][] best = hyps.stream().map(h -> h.get(0).ids()).toArray(int[][]::new);
+    return AttentionLayers.of(
+        transformer, bundle.manager(), b.src(), b.srcLengths(), best, bundle.trgVocabulary());
   }
 }

@@ -38,13 +38,13 @@ final class BatchingQueue implements AutoCloseable {
 
   /**
    * One request: its texts and their source tokens (tokenized once, when the request was checked),
-   * decoding settings, whether it wants attention, where its time goes, and its result.
+   * decoding settings, how much attention it wants, where its time goes, and its result.
    */
   record Job(
       List<String> texts,
       List<List<String>> tokens,
       DecodeConfig decode,
-      boolean attention,
+      Translator.Attention attention,
       Timing timing,
       CompletableFuture<List<Translator.Translation>> result) {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.DecodeConfig;
 import dev.seq4j.config.InvalidSetting;
+import dev.seq4j.translate.Translator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,13 +12,17 @@ import java.util.function.Function;
 
 /**
  * A validated {@code POST /v1/translate} body: {@code {"text": "…"}} or {@code {"texts": [...]}},
- * optional {@code beam}, {@code nbest}, {@code maxLength} and {@code attention}. Syntax errors are
- * 400; a well-formed body with a bad field is 422 naming the field: among them a text over the
- * character cap or over {@code decode.maxInputTokens} source tokens, and {@code attention: true}
- * for a model without attention.
+ * optional {@code beam}, {@code nbest}, {@code maxLength} and {@code attention} ({@code true}: the
+ * weights over the source; {@code "layers"}: those and, for a Transformer, every layer and head of
+ * each attention). Syntax errors are 400; a well-formed body with a bad field is 422 naming the
+ * field: among them a text over the character cap or over {@code decode.maxInputTokens} source
+ * tokens, and attention for a model without attention.
  */
 record Request(
-    List<String> texts, List<List<String>> tokens, DecodeConfig decode, boolean attention) {
+    List<String> texts,
+    List<List<String>> tokens,
+    DecodeConfig decode,
+    Translator.Attention attention) {
   private static final Set<String> FIELDS =
       Set.of("text", "texts", "beam", "nbest", "maxLength", "attention");
 
@@ -45,21 +50,29 @@ record Request(
             base.strategy() == DecodeConfig.Strategy.BEAM ? base.beamSize() : 1);
     int nbest = JsonBody.integer(root, "nbest", 1, beam, 1);
     int maxLength = JsonBody.integer(root, "maxLength", 1, limits.maxLength(), base.maxLength());
-    boolean attention = false;
-    if (root.has("attention")) {
-      if (!root.get("attention").isBoolean()) {
-        throw new ApiException(422, "attention must be true or false", "attention");
-      }
-      attention = root.get("attention").booleanValue();
-      if (attention && !model.attends()) {
-        throw new ApiException(422, "attention: this model has no attention to show", "attention");
-      }
+    Translator.Attention attention = attention(root.get("attention"));
+    if (attention != Translator.Attention.NONE && !model.attends()) {
+      throw new ApiException(422, "attention: this model has no attention to show", "attention");
     }
     try {
       return new Request(texts, tokens, base.withSearch(beam, maxLength, nbest), attention);
     } catch (InvalidSetting e) { // a maxLength below decode.minLength
       throw new ApiException(422, "maxLength " + maxLength + ": " + e.getMessage(), "maxLength");
     }
+  }
+
+  /** {@code true}, {@code false} (or absent) or {@code "layers"}. */
+  private static Translator.Attention attention(JsonNode a) {
+    if (a == null) {
+      return Translator.Attention.NONE;
+    }
+    if (a.isBoolean()) {
+      return Translator.Attention.of(a.booleanValue());
+    }
+    if (a.isTextual() && a.textValue().equals("layers")) {
+      return Translator.Attention.LAYERS;
+    }
+    throw new ApiException(422, "attention must be true, false or \"layers\"", "attention");
   }
 
   private static List<String> texts(JsonNode root, ServeOptions limits) {

@@ -180,7 +180,11 @@ final class TranslateApi {
         call.channel().eventLoop());
   }
 
-  /** {@code {"translations": [{"text", "nbest"?, "attention"?}, …]}}, weights to 4 decimals. */
+  /**
+   * {@code {"translations": [{"text", "nbest"?, "attention"?}, …]}}, weights to 4 decimals; with
+   * {@code attention: "layers"} a Transformer's attention has {@code layers} ({@link
+   * AttentionJson}).
+   */
   private static ObjectNode render(List<Translator.Translation> out, Request r) {
     ObjectNode body = JSON.createObjectNode();
     ArrayNode list = body.putArray("translations");
@@ -192,7 +196,7 @@ final class TranslateApi {
         ArrayNode nbest = o.putArray("nbest");
         t.nBest().forEach(s -> nbest.addObject().put("text", s.text()).put("score", s.score()));
       }
-      if (r.attention()) {
+      if (r.attention() != Translator.Attention.NONE) {
         ObjectNode a = o.putObject("attention");
         t.sourceTokens().forEach(a.putArray("source")::add);
         ArrayNode target = a.putArray("target");
@@ -201,12 +205,10 @@ final class TranslateApi {
         }
         ArrayNode weights = a.putArray("weights");
         if (t.attention() != null) {
-          for (float[] row : t.attention()) {
-            ArrayNode w = weights.addArray();
-            for (float v : row) {
-              w.add(Math.round(v * 1e4) / 1e4);
-            }
-          }
+          AttentionJson.matrix(weights, t.attention());
+        }
+        if (t.layers() != null) {
+          AttentionJson.layers(a.putObject("layers"), t.layers());
         }
       }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seq4j.config.ConfigLoader;
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.translate.Translator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,32 @@ class RequestTest {
             "{\"text\": \"a b\", \"attention\": false}",
             ServeOptions.defaults(),
             model(decode("{}"), false));
-    assertEquals(false, r.attention());
+    assertEquals(Translator.Attention.NONE, r.attention());
+  }
+
+  @Test
+  void attentionIsTrueFalseOrLayers() {
+    Request.Model m = model(decode("{}"), true);
+    String[] values = {"true", "false", "\"layers\""};
+    Translator.Attention[] expected = {
+      Translator.Attention.WEIGHTS, Translator.Attention.NONE, Translator.Attention.LAYERS
+    };
+    for (int i = 0; i < values.length; i++) {
+      String body = "{\"text\": \"a b\", \"attention\": " + values[i] + "}";
+      assertEquals(
+          expected[i], Request.parse(JSON, body, ServeOptions.defaults(), m).attention(), body);
+    }
+    assertEquals(
+        Translator.Attention.NONE,
+        Request.parse(JSON, "{\"text\": \"a b\"}", ServeOptions.defaults(), m).attention());
+    for (String bad : List.of("\"yes\"", "\"LAYERS\"", "1", "[true]")) {
+      ApiException e = refused("{\"text\": \"a b\", \"attention\": " + bad + "}", m);
+      assertEquals(422, e.status, bad);
+      assertEquals("attention must be true, false or \"layers\"", e.getMessage());
+    }
+    ApiException e =
+        refused("{\"text\": \"a\", \"attention\": \"layers\"}", model(decode("{}"), false));
+    assertEquals("attention: this model has no attention to show", e.getMessage());
   }
 
   @Test

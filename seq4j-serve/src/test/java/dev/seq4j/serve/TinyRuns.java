@@ -20,6 +20,12 @@ final class TinyRuns {
    * {@code train} settings (YAML flow maps) into {@code dir/NAME} and returns that run directory.
    */
   static Path train(Path dir, String name, String model, String train) throws IOException {
+    return train(dir, name, model, train, "space");
+  }
+
+  /** Like {@link #train(Path, String, String, String)}, with {@code tokenizer} on both sides. */
+  static Path train(Path dir, String name, String model, String train, String tokenizer)
+      throws IOException {
     Path data = dir.resolve("data");
     if (!Files.exists(data)) {
       new ReverseTask(2, 6, 6).writeSplits(data, List.of("train", "valid"), List.of(300, 40), 1);
@@ -33,7 +39,11 @@ final class TinyRuns {
                 + data.resolve("train")
                 + ", valid: "
                 + data.resolve("valid")
-                + ", src: src, trg: trg, srcTokenizer: space, trgTokenizer: space}\nmodel: "
+                + ", src: src, trg: trg, srcTokenizer: "
+                + tokenizer
+                + ", trgTokenizer: "
+                + tokenizer
+                + "}\nmodel: "
                 + model
                 + "\ntrain: "
                 + train

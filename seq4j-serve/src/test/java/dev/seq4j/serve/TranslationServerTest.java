@@ -209,7 +209,10 @@ class TranslationServerTest {
     assertError(post("{\"text\": \"a\", \"beam\": NaN}"), 400, null, "invalid JSON");
     assertError(post("{\"text\": \"a\", \"nbest\": 2}"), 422, "nbest", "[1, 1]");
     assertError(
-        post("{\"text\": \"a\", \"attention\": \"yes\"}"), 422, "attention", "true or false");
+        post("{\"text\": \"a\", \"attention\": \"yes\"}"),
+        422,
+        "attention",
+        "attention must be true, false or \"layers\"");
 
     byte[] bad = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
     assertError(

@@ -242,7 +242,10 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
         new Memory(
             encoded.outputs(), // (B, S, D·H)
             Masks.lengthMask(m, srcLengths, srcLength),
-            Optional.ofNullable(location).map(l -> l.banded(m, srcLength)));
+            Optional.ofNullable(location).map(l -> l.banded(m, srcLength)),
+            options.reverseSource()
+                ? Optional.of(Sequences.reversalIndex(m, srcLengths, srcLength))
+                : Optional.empty());
     NDArray sTilde = m.zeros(new Shape(batch, options.hidden())); // s~_0 = 0
     NDArray weights = m.zeros(new Shape(batch, srcLength)); // no position attended yet
     return new AttentionalState(init, context, memory, sTilde, weights);
@@ -255,7 +258,18 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     StepResult r = decodeStep(y, state, false);
     NDArray weights = r.readout().weights();
     return new Step(
-        r.readout().logits().squeeze(1), r.state(), weights == null ? null : weights.squeeze(1));
+        r.readout().logits().squeeze(1),
+        r.state(),
+        weights == null ? null : inSourceOrder(weights.squeeze(1), (AttentionalState) state));
+  }
+
+  /**
+   * Weights over the memory (B, S) as weights over the source tokens: with {@code reverseSource}
+   * memory position j holds source token {@code length - 1 - j}, so the row is reversed within its
+   * length (the location term keeps reading the memory-order weights of the state).
+   */
+  private static NDArray inSourceOrder(NDArray weights, AttentionalState state) {
+    return state.memory().reversal().map(index -> weights.gather(index, 1)).orElse(weights);
   }
 
   private NDArray dropout(NDArray x, boolean training) {
@@ -300,18 +314,24 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * What attention reads and no step changes: the encoder states (B, S, D·H), their mask (B, S)
-   * and, with the location term, its banded kernel matrix (S, S), built once per batch.
+   * What attention reads and no step changes: the encoder states (B, S, D·H), their mask (B, S),
+   * with the location term its banded kernel matrix (S, S), built once per batch, and with {@code
+   * reverseSource} the gather index (B, S) between memory and source order.
    */
-  record Memory(NDArray keys, NDArray mask, Optional<NDArray> banded) {
+  record Memory(NDArray keys, NDArray mask, Optional<NDArray> banded, Optional<NDArray> reversal) {
     Memory select(NDArray rows) {
-      return new Memory(DecoderState.rows(keys, rows), DecoderState.rows(mask, rows), banded);
+      return new Memory(
+          DecoderState.rows(keys, rows),
+          DecoderState.rows(mask, rows),
+          banded,
+          reversal.map(index -> DecoderState.rows(index, rows)));
     }
 
     void attach(NDManager manager) {
       keys.attach(manager);
       mask.attach(manager);
       banded.ifPresent(b -> b.attach(manager));
+      reversal.ifPresent(index -> index.attach(manager));
     }
   }
 

@@ -27,7 +27,11 @@ public final class Sequences {
     return ids.gather(index, 1);
   }
 
-  private static NDArray reversalIndex(NDManager manager, int[] lengths, int steps) {
+  /**
+   * The gather index (B, T) int64 that reverses each row within its length: {@code lengths[b] - 1 -
+   * t} inside it, {@code t} in the padding.
+   */
+  static NDArray reversalIndex(NDManager manager, int[] lengths, int steps) {
     long[] index = new long[lengths.length * steps];
     for (int b = 0; b < lengths.length; b++) {
       for (int t = 0; t < steps; t++) {

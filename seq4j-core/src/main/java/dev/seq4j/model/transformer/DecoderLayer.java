@@ -53,17 +53,23 @@ public final class DecoderLayer {
     if (past != null) {
       kv = past.append(kv);
     }
-    x = residual.add(x, selfAttention.attend(h, kv, causal, training).output(), norm1, training);
+    MultiHeadAttention.Result self = selfAttention.attend(h, kv, causal, training);
+    x = residual.add(x, self.output(), norm1, training);
     MultiHeadAttention.Result cross =
         crossAttention.attend(residual.input(x, norm2), memory, padding, training);
     x = residual.add(x, cross.output(), norm2, training);
     x = residual.add(x, feedForward.apply(residual.input(x, norm3), training), norm3, training);
-    return new Output(x, kv, cross.weights());
+    return new Output(x, kv, self.weights(), cross.weights());
   }
 
   /**
    * The layer's output (B, T, d), its self-attention keys and values over every position so far
-   * (the next step's cache) and the encoder–decoder weights (B, h, T, S).
+   * (the next step's cache), the self-attention weights (B, h, T, past + T) and the encoder–decoder
+   * weights (B, h, T, S).
    */
-  public record Output(NDArray x, MultiHeadAttention.KeyValues selfKeyValues, NDArray weights) {}
+  public record Output(
+      NDArray x,
+      MultiHeadAttention.KeyValues selfKeyValues,
+      NDArray selfWeights,
+      NDArray crossWeights) {}
 }

@@ -24,14 +24,19 @@ public final class EncoderLayer {
   }
 
   /**
-   * (B, S, d) → (B, S, d).
+   * (B, S, d) → (B, S, d), with the self-attention weights (B, h, S, S).
    *
    * @param padding additive source-padding bias (B, 1, 1, S)
    */
-  public NDArray apply(NDArray x, NDArray padding, boolean training) {
+  public Output apply(NDArray x, NDArray padding, boolean training) {
     NDArray h = residual.input(x, norm1);
-    NDArray a = selfAttention.attend(h, selfAttention.project(h), padding, training).output();
-    x = residual.add(x, a, norm1, training);
-    return residual.add(x, feedForward.apply(residual.input(x, norm2), training), norm2, training);
+    MultiHeadAttention.Result a =
+        selfAttention.attend(h, selfAttention.project(h), padding, training);
+    x = residual.add(x, a.output(), norm1, training);
+    x = residual.add(x, feedForward.apply(residual.input(x, norm2), training), norm2, training);
+    return new Output(x, a.weights());
   }
+
+  /** The layer's output (B, S, d) and its self-attention weights (B, h, S, S). */
+  public record Output(NDArray x, NDArray selfWeights) {}
 }

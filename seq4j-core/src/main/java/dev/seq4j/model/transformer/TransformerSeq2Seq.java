@@ -133,17 +133,41 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
           "a transformer trains with teacher forcing 1 only, was " + forcing.ratio());
     }
     NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
-    NDArray memory = encodeMemory(src, padding, training);
+    NDArray memory = encodeMemory(src, padding, training, new ArrayList<>());
     return project(decoderNorm.apply(decodeAll(trgIn, memory, padding, training).y())); // (B,T,V)
   }
 
-  /** The encoder: source ids (B, S) with their padding bias → memory (B, S, d). */
-  private NDArray encodeMemory(NDArray src, NDArray padding, boolean training) {
+  /**
+   * The encoder: source ids (B, S) with their padding bias → memory (B, S, d); each layer's
+   * self-attention weights (B, h, S, S) are added to {@code weights}.
+   */
+  private NDArray encodeMemory(
+      NDArray src, NDArray padding, boolean training, List<NDArray> weights) {
     NDArray x = embed(srcEmbedding, src, 0, training); // (B, S, d)
     for (EncoderLayer layer : encoder) {
-      x = layer.apply(x, padding, training);
+      EncoderLayer.Output out = layer.apply(x, padding, training);
+      weights.add(out.selfWeights());
+      x = out.x();
     }
     return encoderNorm.apply(x);
+  }
+
+  /**
+   * Every attention weight of one inference pass over source ids {@code src} (B, S) and decoder
+   * inputs {@code trgIn} (B, T), all positions at once: the weights that step-by-step decoding
+   * feeding the same tokens computes one row at a time. For each hypothesis, {@code trgIn} is
+   * {@code <bos>} followed by its output tokens; row t of the decoder's maps is the step that read
+   * token t.
+   */
+  public AttentionMaps attentionMaps(NDArray src, int[] srcLengths, NDArray trgIn) {
+    NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
+    List<NDArray> encoderSelf = new ArrayList<>();
+    NDArray memory = encodeMemory(src, padding, false, encoderSelf);
+    List<DecoderLayer.Output> layers = decodeAll(trgIn, memory, padding, false).layers();
+    return new AttentionMaps(
+        encoderSelf,
+        layers.stream().map(DecoderLayer.Output::selfWeights).toList(),
+        layers.stream().map(DecoderLayer.Output::crossWeights).toList());
   }
 
   /**
@@ -170,7 +194,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   public DecoderState encode(NDArray src, int[] srcLengths, StepOptions o) {
     check(o);
     NDArray padding = paddingBias(src.getManager(), srcLengths, (int) src.getShape().get(1));
-    NDArray memory = encodeMemory(src, padding, false);
+    NDArray memory = encodeMemory(src, padding, false, new ArrayList<>());
     Source source = new Source(memory, padding, o);
     if (!o.cache()) {
       return new ExactState(source, null);
@@ -201,7 +225,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
       DecoderLayer.Output out =
           decoder.get(l).apply(y, past, null, state.cross().get(l), padding, false);
       self.add(out.selfKeyValues());
-      weights.add(out.weights());
+      weights.add(out.crossWeights());
       y = out.x();
     }
     NDArray logits = project(decoderNorm.apply(y)).squeeze(1); // (B, V)
@@ -220,7 +244,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
     NDArray logits = project(decoderNorm.apply(d.y().get(new NDIndex(":, {}", last)))); // (B, V)
     List<NDArray> weights = new ArrayList<>();
     for (DecoderLayer.Output out : d.layers()) {
-      weights.add(out.weights().get(new NDIndex(":, :, {}:{}", last, last + 1)));
+      weights.add(out.crossWeights().get(new NDIndex(":, :, {}:{}", last, last + 1)));
     }
     return new Step(logits, new ExactState(source, prefix), view(weights, source.options()));
   }

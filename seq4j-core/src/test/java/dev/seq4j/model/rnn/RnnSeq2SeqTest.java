@@ -144,6 +144,45 @@ class RnnSeq2SeqTest {
         Arguments.of(AttentionKind.ADDITIVE, RnnConfig.Decoder.BAHDANAU));
   }
 
+  /**
+   * A model that reads its source reversed reports attention over the source in source order: on
+   * the same weights it decodes x exactly as the plain model decodes x reversed, and its weight on
+   * source token i is the plain model's weight on position length - 1 - i (here with the location
+   * term, which reads the previous weights in memory order).
+   */
+  @Test
+  void aReversedSourceModelReportsAttentionInSourceOrder() {
+    long[][] reversed = {{8, 7, 6, 5}, {4, 9, 0, 0}};
+    int[] lengths = {4, 2};
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnConfig.Builder b = RnnConfig.builder().cell(CellType.GRU).embedding(6).hidden(8).layers(1);
+      b.attention(AttentionKind.GENERAL).locationWidth(3);
+      Engine.getInstance().setRandomSeed(5);
+      RnnSeq2Seq plain = new RnnSeq2Seq(m, b.build(), 12, 12);
+      Engine.getInstance().setRandomSeed(5);
+      RnnSeq2Seq backwards = new RnnSeq2Seq(m, b.reverseSource(true).build(), 12, 12);
+      DecoderState p = plain.encode(m.create(reversed), lengths);
+      DecoderState r = backwards.encode(m.create(SRC), lengths);
+      for (int t = 0; t < TRG_IN[0].length; t++) {
+        NDArray previous = m.create(TRG_IN).get(new NDIndex(":, {}", t));
+        Seq2SeqModel.Step ps = plain.step(previous, p);
+        Seq2SeqModel.Step rs = backwards.step(previous, r);
+        p = ps.state();
+        r = rs.state();
+        assertArrayEquals(ps.logits().toFloatArray(), rs.logits().toFloatArray(), 1e-6f);
+        float[] pw = ps.attention().toFloatArray(); // (2, 4), over the reversed source
+        float[] rw = rs.attention().toFloatArray(); // (2, 4), over the source
+        for (int row = 0; row < 2; row++) {
+          for (int i = 0; i < 4; i++) {
+            float expected = i < lengths[row] ? pw[row * 4 + lengths[row] - 1 - i] : 0f;
+            assertEquals(expected, rw[row * 4 + i], 1e-6f, "t=" + t + " row " + row + " i=" + i);
+          }
+        }
+        assertTrue(Math.abs(rw[0] - rw[3]) > 1e-4, "weights that reversal would change");
+      }
+    }
+  }
+
   @Test
   void invalidCombinationsAreRefused() {
     try (NDManager m = Engines.start().newBaseManager()) {
