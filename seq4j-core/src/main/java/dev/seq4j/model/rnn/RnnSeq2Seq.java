@@ -240,7 +240,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     int srcLength = (int) src.getShape().get(1);
     Memory memory =
         new Memory(
-            encoded.outputs(), // (B, S, D·H)
+            attention.keys(encoded.outputs()), // (B, S, D·H), projected once for the sentence
             Masks.lengthMask(m, srcLengths, srcLength),
             Optional.ofNullable(location).map(l -> l.banded(m, srcLength)));
     NDArray sTilde = m.zeros(new Shape(batch, options.hidden())); // s~_0 = 0
@@ -300,12 +300,13 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * What attention reads and no step changes: the encoder states (B, S, D·H), their mask (B, S)
-   * and, with the location term, its banded kernel matrix (S, S), built once per batch.
+   * What attention reads and no step changes: the encoder states (B, S, D·H) with what the score
+   * computes from them alone (the additive score's W_h h), their mask (B, S) and, with the location
+   * term, its banded kernel matrix (S, S), all built once per batch.
    */
-  record Memory(NDArray keys, NDArray mask, Optional<NDArray> banded) {
+  record Memory(Attention.Keys keys, NDArray mask, Optional<NDArray> banded) {
     Memory select(NDArray rows) {
-      return new Memory(DecoderState.rows(keys, rows), DecoderState.rows(mask, rows), banded);
+      return new Memory(keys.select(rows), DecoderState.rows(mask, rows), banded);
     }
 
     void attach(NDManager manager) {
