@@ -74,9 +74,11 @@ public final class DecoderLayer {
    * manager: the encoder–decoder keys and values and the self-attention's query, key and value maps
    * as one product ({@link MultiHeadAttention#inProjection}), made once per decoding call.
    */
-  public Cache startDecoding(NDArray encoded) {
+  Cache startDecoding(NDArray encoded) {
     return new Cache(
-        selfAttention.inProjection(encoded.getManager()), crossAttention.project(encoded), null);
+        selfAttention.inProjection(encoded.getManager()),
+        crossAttention.project(encoded),
+        KeyValueCache.forSource(encoded.getShape().get(1)));
   }
 
   /**
@@ -86,54 +88,45 @@ public final class DecoderLayer {
    *
    * @param padding additive source-padding bias (B, 1, 1, S)
    */
-  public StepOutput step(NDArray x, Cache cache, NDArray padding) {
+  StepOutput step(NDArray x, Cache cache, NDArray padding) {
     NDArray h = residual.input(x, norm1);
     MultiHeadAttention.QueryKeyValues qkv = selfAttention.projectAll(h, cache.inProjection());
-    MultiHeadAttention.KeyValues self =
-        cache.self() == null ? qkv.keyValues() : cache.self().append(qkv.keyValues());
-    NDArray a = selfAttention.attendQueries(qkv.queries(), self, null, false).output();
+    KeyValueCache self = cache.self().append(qkv.keyValues()); // in place
+    NDArray a = selfAttention.attendQueries(qkv.queries(), self.keyValues(), null, false).output();
     Output out =
         crossAndFeedForward(residual.add(x, a, norm1, false), cache.cross(), padding, false);
     return new StepOutput(out, new Cache(cache.inProjection(), cache.cross(), self));
   }
 
   /** A step's output and the cache for the next step. */
-  public record StepOutput(Output output, Cache next) {}
+  record StepOutput(Output output, Cache next) {}
 
   /**
    * What cached decoding keeps for one layer: the self-attention's fused query/key/value map and
    * the encoder–decoder keys and values, both made once per decoding call, and the self-attention
-   * keys and values of the positions so far, (B, h, t, d_k) each (null before the first step).
+   * keys and values of the positions so far, in a buffer each step writes into ({@link
+   * KeyValueCache}).
    */
-  public record Cache(
-      Linear inProjection, MultiHeadAttention.KeyValues cross, MultiHeadAttention.KeyValues self) {
+  record Cache(Linear inProjection, MultiHeadAttention.KeyValues cross, KeyValueCache self) {
 
     /** Rows {@code rows} of the batch ({@link DecoderState#select}). */
     Cache select(NDArray rows) {
-      return new Cache(inProjection, rows(cross, rows), rows(self, rows));
+      MultiHeadAttention.KeyValues picked =
+          new MultiHeadAttention.KeyValues(
+              DecoderState.rows(cross.keys(), rows), DecoderState.rows(cross.values(), rows));
+      return new Cache(inProjection, picked, self.select(rows));
     }
 
     /** Rows of the same sentences: the encoder–decoder keys and values are kept. */
     Cache reorder(NDArray rows) {
-      return new Cache(inProjection, cross, rows(self, rows));
-    }
-
-    private static MultiHeadAttention.KeyValues rows(
-        MultiHeadAttention.KeyValues kv, NDArray rows) {
-      return kv == null
-          ? null
-          : new MultiHeadAttention.KeyValues(
-              DecoderState.rows(kv.keys(), rows), DecoderState.rows(kv.values(), rows));
+      return new Cache(inProjection, cross, self.select(rows));
     }
 
     void attach(NDManager manager) {
       inProjection.attach(manager);
-      for (MultiHeadAttention.KeyValues kv : new MultiHeadAttention.KeyValues[] {cross, self}) {
-        if (kv != null) {
-          kv.keys().attach(manager);
-          kv.values().attach(manager);
-        }
-      }
+      cross.keys().attach(manager);
+      cross.values().attach(manager);
+      self.attach(manager);
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.seq4j.model.transformer;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -21,7 +20,7 @@ import dev.seq4j.model.Parameters;
  * The h query projections are one (d, d) matrix, the key and value projections one (d, 2d) matrix;
  * initialised like {@code torch.nn.MultiheadAttention} inside {@code torch.nn.Transformer} (Xavier
  * over the (3d, d) input projection, zero biases). Keys and values are projected by {@link
- * #project} so that a decoder can cache them ({@link KeyValues#append}). For self-attention in
+ * #project} so that a decoder can cache them ({@link KeyValueCache}). For self-attention in
  * decoding, {@link #inProjection} joins the query and key/value maps into one (d, 3d) product
  * ({@link #projectAll}, then {@link #attendQueries}): the same numbers, one product instead of two.
  */
@@ -49,13 +48,6 @@ public final class MultiHeadAttention {
 
   /** Keys and values split into heads, (B, h, S, d_k) each. */
   public record KeyValues(NDArray keys, NDArray values) {
-
-    /** These keys and values followed by {@code later}'s along the sequence axis. */
-    public KeyValues append(KeyValues later) {
-      return new KeyValues(
-          NDArrays.concat(new NDList(keys, later.keys), 2),
-          NDArrays.concat(new NDList(values, later.values), 2));
-    }
 
     /** Number of positions S. */
     public long length() {

@@ -110,6 +110,37 @@ class TransformerSeq2SeqTest {
     }
   }
 
+  /** The cache is written in place, yet a state stepped twice leaves both successors exact. */
+  @Test
+  void aStateSteppedTwiceGivesTwoIndependentSuccessors() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
+      for (boolean caching : new boolean[] {true, false}) {
+        StepOptions o = StepOptions.cached(caching);
+        DecoderState s1 =
+            model
+                .step(m.create(new long[] {2, 2}), model.encode(m.create(SRC), SRC_LENGTHS, o))
+                .state();
+        DecoderState a = model.step(m.create(new long[] {4, 7}), s1).state();
+        DecoderState b = model.step(m.create(new long[] {9, 9}), s1).state(); // s1 again
+        NDArray next = m.create(new long[] {5, 8});
+        float[] afterA = model.step(next, a).logits().toFloatArray();
+        float[] afterB = model.step(next, b).logits().toFloatArray();
+        long[][] prefixA = {{2, 4, 5}, {2, 7, 8}};
+        long[][] prefixB = {{2, 9, 5}, {2, 9, 8}};
+        assertArrayEquals(last(model, m, prefixA), afterA, 1e-5f, "cache " + caching);
+        assertArrayEquals(last(model, m, prefixB), afterB, 1e-5f, "cache " + caching);
+      }
+    }
+  }
+
+  /** Teacher-forced logits of the last position of {@code prefix} (2, 3), flattened. */
+  private static float[] last(TransformerSeq2Seq model, NDManager m, long[][] prefix) {
+    NDArray whole =
+        model.logits(m.create(SRC), SRC_LENGTHS, m.create(prefix), TeacherForcing.ALWAYS, false);
+    return row(whole, 2);
+  }
+
   /** The fused projection is made per decoding call: it follows weights changed in between. */
   @Test
   void cachedDecodingReadsTheWeightsOfItsOwnCall() {
