@@ -1,6 +1,9 @@
 package dev.seq4j.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -10,11 +13,13 @@ import ai.djl.ndarray.types.Shape;
  * y = x · W + b      x: (..., in)   W: (in, out)   b: (out)
  * </pre>
  *
- * Initialised like PyTorch's {@code nn.Linear}: uniform in ±1/√in.
+ * Initialised like PyTorch's {@code nn.Linear}: uniform in ±1/√in. {@link #concat} makes one map
+ * that computes two maps of the same input in one product.
  */
 public final class Linear {
   private final NDArray weight;
   private final NDArray bias;
+  private final boolean copy; // weights concatenated by concat, registered nowhere
 
   /**
    * Registers {@code NAME.weight} and (if {@code withBias}) {@code NAME.bias} in {@code params}.
@@ -27,6 +32,53 @@ public final class Linear {
       Parameters params, String name, int in, int out, double weightBound, double biasBound) {
     this.weight = params.uniform(name + ".weight", new Shape(in, out), weightBound);
     this.bias = biasBound < 0 ? null : params.uniform(name + ".bias", new Shape(out), biasBound);
+    this.copy = false;
+  }
+
+  private Linear(NDArray weight, NDArray bias) {
+    this.weight = weight;
+    this.bias = bias;
+    this.copy = true;
+  }
+
+  /**
+   * The two maps of the same input as one, for decoding:
+   *
+   * <pre>
+   * x ↦ [x · W_1 + b_1 | x · W_2 + b_2]      W = [W_1 | W_2]: (in, out_1 + out_2)
+   * </pre>
+   *
+   * Its weights are a copy, owned by {@code manager} and registered nowhere: they do not follow
+   * later changes of the two maps (a training step, a load), so make it again for each decoding
+   * call. Both maps have a bias or neither has.
+   */
+  public static Linear concat(NDManager manager, Linear first, Linear second) {
+    if ((first.bias == null) != (second.bias == null)) {
+      throw new IllegalArgumentException("concat needs two maps with a bias or two without");
+    }
+    NDArray w = NDArrays.concat(new NDList(first.weight, second.weight), 1); // (in, out_1 + out_2)
+    w.attach(manager); // a result belongs to its first operand's manager: the parameters'
+    NDArray b = null;
+    if (first.bias != null) {
+      b = NDArrays.concat(new NDList(first.bias, second.bias), 0); // (out_1 + out_2)
+      b.attach(manager);
+    }
+    return new Linear(w, b);
+  }
+
+  /**
+   * Moves the weights of a map made by {@link #concat} to {@code manager}.
+   *
+   * @throws IllegalStateException for a map of registered parameters, which stay in their registry
+   */
+  public void attach(NDManager manager) {
+    if (!copy) {
+      throw new IllegalStateException("a map of registered parameters stays with its registry");
+    }
+    weight.attach(manager);
+    if (bias != null) {
+      bias.attach(manager);
+    }
   }
 
   /**

@@ -11,7 +11,8 @@ import dev.seq4j.model.Parameters;
  * score(s, h) = v · tanh(W_s s + W_h h)      W_s: (Hq, A), W_h: (Hk, A), v: (A)
  * </pre>
  *
- * {@code W_h h} depends only on the keys; {@link #projectKeys} computes it once per sentence.
+ * {@code W_h h} depends only on the keys: {@link #projectKeys} computes it, {@link Attention#keys}
+ * once per sentence, and each decoding step reads it ({@link #score(NDArray, NDArray, NDArray)}).
  */
 public final class AdditiveScore implements AttentionScore {
   private final NDArray wS;
@@ -28,14 +29,21 @@ public final class AdditiveScore implements AttentionScore {
   }
 
   /** W_h h for every key: (B, S, Hk) → (B, S, A). */
+  @Override
   public NDArray projectKeys(NDArray keys) {
     return keys.matMul(wH);
   }
 
   @Override
   public NDArray score(NDArray queries, NDArray keys) {
+    return score(queries, keys, projectKeys(keys));
+  }
+
+  /** The scores from {@code projected} = W_h h (B, S, A), computed once per sentence. */
+  @Override
+  public NDArray score(NDArray queries, NDArray keys, NDArray projected) {
     NDArray ws = queries.matMul(wS).expandDims(2); // (B, T, 1, A)
-    NDArray wh = projectKeys(keys).expandDims(1); // (B, 1, S, A)
+    NDArray wh = projected.expandDims(1); // (B, 1, S, A)
     return ws.add(wh).tanh().matMul(v); // (B, T, S)
   }
 }

@@ -16,7 +16,9 @@
  *
  * <ol>
  *   <li>a class implementing {@code AttentionScore} with the formula in its Javadoc and parameters
- *       registered as {@code NAME.*} in its constructor;
+ *       registered as {@code NAME.*} in its constructor (a part computed from the keys alone, like
+ *       the additive score's {@code W_h h}, goes in {@code projectKeys}, so that decoding computes
+ *       it once per sentence);
  *   <li>one constant in {@code AttentionKind}, e.g. {@code COSINE((p, name, q, k) -> new
  *       CosineScore(p, name, q, k), false)} (the flag: queries and keys must have equal sizes);
  *   <li>a test with a hand computation, like {@code AttentionTest}.

@@ -240,7 +240,7 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
     int srcLength = (int) src.getShape().get(1);
     Memory memory =
         new Memory(
-            encoded.outputs(), // (B, S, D·H)
+            attention.keys(encoded.outputs()), // (B, S, D·H), projected once for the sentence
             Masks.lengthMask(m, srcLengths, srcLength),
             Optional.ofNullable(location).map(l -> l.banded(m, srcLength)),
             options.reverseSource()
@@ -314,14 +314,16 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * What attention reads and no step changes: the encoder states (B, S, D·H), their mask (B, S),
-   * with the location term its banded kernel matrix (S, S), built once per batch, and with {@code
-   * reverseSource} the gather index (B, S) between memory and source order.
+   * What attention reads and no step changes: the encoder states (B, S, D·H) with what the score
+   * computes from them alone (the additive score's W_h h), their mask (B, S), with the location
+   * term its banded kernel matrix (S, S), built once per batch, and with {@code reverseSource} the
+   * gather index (B, S) between memory and source order.
    */
-  record Memory(NDArray keys, NDArray mask, Optional<NDArray> banded, Optional<NDArray> reversal) {
+  record Memory(
+      Attention.Keys keys, NDArray mask, Optional<NDArray> banded, Optional<NDArray> reversal) {
     Memory select(NDArray rows) {
       return new Memory(
-          DecoderState.rows(keys, rows),
+          keys.select(rows),
           DecoderState.rows(mask, rows),
           banded,
           reversal.map(index -> DecoderState.rows(index, rows)));

@@ -1,8 +1,8 @@
 package dev.seq4j.model.transformer;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.model.Dropout;
 import dev.seq4j.model.Linear;
@@ -20,7 +20,9 @@ import dev.seq4j.model.Parameters;
  * The h query projections are one (d, d) matrix, the key and value projections one (d, 2d) matrix;
  * initialised like {@code torch.nn.MultiheadAttention} inside {@code torch.nn.Transformer} (Xavier
  * over the (3d, d) input projection, zero biases). Keys and values are projected by {@link
- * #project} so that a decoder can cache them ({@link KeyValues#append}).
+ * #project} so that a decoder can cache them ({@link KeyValueCache}). For self-attention in
+ * decoding, {@link #inProjection} joins the query and key/value maps into one (d, 3d) product
+ * ({@link #projectAll}, then {@link #attendQueries}): the same numbers, one product instead of two.
  */
 public final class MultiHeadAttention {
   private final Linear query;
@@ -47,13 +49,6 @@ public final class MultiHeadAttention {
   /** Keys and values split into heads, (B, h, S, d_k) each. */
   public record KeyValues(NDArray keys, NDArray values) {
 
-    /** These keys and values followed by {@code later}'s along the sequence axis. */
-    public KeyValues append(KeyValues later) {
-      return new KeyValues(
-          NDArrays.concat(new NDList(keys, later.keys), 2),
-          NDArrays.concat(new NDList(values, later.values), 2));
-    }
-
     /** Number of positions S. */
     public long length() {
       return keys.getShape().get(2);
@@ -62,6 +57,29 @@ public final class MultiHeadAttention {
 
   /** The attention's output (B, T, d) and its weights (B, h, T, S). */
   public record Result(NDArray output, NDArray weights) {}
+
+  /** Queries split into heads and scaled by 1/√d_k, (B, h, T, d_k), with keys and values. */
+  public record QueryKeyValues(NDArray queries, KeyValues keyValues) {}
+
+  /**
+   * The query and key/value maps as one map d → 3d, {@code x ↦ [Q | K | V]}, for {@link
+   * #projectAll}: a copy of the weights owned by {@code manager} ({@link Linear#concat}), made once
+   * per decoding call.
+   */
+  public Linear inProjection(NDManager manager) {
+    return Linear.concat(manager, query, keyValue);
+  }
+
+  /**
+   * Queries, keys and values of {@code x} (B, T, d) from one product with {@code inProjection}
+   * ({@link #inProjection}); keys and values are views of it, for a cache to copy.
+   */
+  public QueryKeyValues projectAll(NDArray x, Linear inProjection) {
+    NDList qkv = inProjection.apply(x).split(3, 2); // 3 × (B, T, d)
+    return new QueryKeyValues(
+        scaled(splitHeads(qkv.get(0))),
+        new KeyValues(splitHeads(qkv.get(1)), splitHeads(qkv.get(2))));
+  }
 
   /** Projects {@code x} (B, S, d) to keys and values (B, h, S, d_k) each. */
   public KeyValues project(NDArray x) {
@@ -87,8 +105,15 @@ public final class MultiHeadAttention {
    * @param training applies dropout to the attention weights
    */
   public Result attend(NDArray x, KeyValues kv, NDArray bias, boolean training) {
-    Shape shape = x.getShape();
-    NDArray q = splitHeads(query.apply(x)).mul(1.0 / Math.sqrt(dk)); // (B, h, T, d_k)
+    return attendQueries(scaled(splitHeads(query.apply(x))), kv, bias, training);
+  }
+
+  /**
+   * Like {@link #attend} from queries {@code q} already projected, split into heads and scaled: (B,
+   * h, T, d_k), as {@link #projectAll} gives them.
+   */
+  public Result attendQueries(NDArray q, KeyValues kv, NDArray bias, boolean training) {
+    Shape shape = q.getShape();
     NDArray scores = q.matMul(kv.keys().transpose(0, 1, 3, 2)); // (B, h, T, S)
     if (bias != null) {
       scores = scores.add(bias);
@@ -96,8 +121,13 @@ public final class MultiHeadAttention {
     NDArray weights = scores.softmax(3); // (B, h, T, S)
     NDArray context = Dropout.apply(weights, dropout, training).matMul(kv.values()); // (B,h,T,d_k)
     NDArray merged =
-        context.transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(1), heads * dk); // (B, T, d)
+        context.transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(2), heads * dk); // (B, T, d)
     return new Result(output.apply(merged), weights);
+  }
+
+  /** Queries (B, h, T, d_k) divided by √d_k. */
+  private NDArray scaled(NDArray q) {
+    return q.mul(1.0 / Math.sqrt(dk));
   }
 
   /** (B, T, d) → (B, h, T, d_k). */

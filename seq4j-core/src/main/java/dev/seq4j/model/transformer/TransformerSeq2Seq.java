@@ -33,8 +33,9 @@ import java.util.List;
  * The decoder's self-attention needs no target-padding mask: padding sits at the end of each row,
  * so the causal mask already hides it from every real position, and padded positions are left out
  * of the loss. Step-by-step decoding caches each layer's self-attention keys and values and the
- * encoder–decoder keys and values ({@link StepOptions#cache()}, chosen per {@link #encode} call);
- * without the cache every step re-runs the decoder over the whole prefix (the same numbers,
+ * encoder–decoder keys and values, and projects a step's query, key and value in one product
+ * ({@link StepOptions#cache()}, chosen per {@link #encode} call); without the cache every step
+ * re-runs the decoder over the whole prefix, with the separate projections (the same numbers,
  * tested).
  */
 public final class TransformerSeq2Seq implements Seq2SeqModel {
@@ -180,8 +181,7 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
     NDArray y = embed(trgEmbedding, trgIn, 0, training); // (B, T, d)
     List<DecoderLayer.Output> outputs = new ArrayList<>();
     for (DecoderLayer layer : decoder) {
-      DecoderLayer.Output out =
-          layer.apply(y, null, causal, layer.memory(memory), padding, training);
+      DecoderLayer.Output out = layer.apply(y, causal, layer.memory(memory), padding, training);
       outputs.add(out);
       y = out.x();
     }
@@ -199,11 +199,11 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
     if (!o.cache()) {
       return new ExactState(source, null);
     }
-    List<MultiHeadAttention.KeyValues> cross = new ArrayList<>();
+    List<DecoderLayer.Cache> layers = new ArrayList<>();
     for (DecoderLayer layer : decoder) {
-      cross.add(layer.memory(memory)); // once per sentence
+      layers.add(layer.startDecoding(memory)); // once per decoding call
     }
-    return new CachedState(source, cross, List.of(), 0);
+    return new CachedState(source, layers, 0);
   }
 
   @Override
@@ -217,19 +217,17 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   /** Embeds one new position and runs each layer against its cache. */
   private Step cachedStep(NDArray tokens, CachedState state) {
     NDArray y = embed(trgEmbedding, tokens, state.position(), false); // (B, 1, d)
-    List<MultiHeadAttention.KeyValues> self = new ArrayList<>();
+    List<DecoderLayer.Cache> layers = new ArrayList<>();
     List<NDArray> weights = new ArrayList<>();
     NDArray padding = state.source().padding();
     for (int l = 0; l < decoder.size(); l++) {
-      MultiHeadAttention.KeyValues past = state.position() == 0 ? null : state.self().get(l);
-      DecoderLayer.Output out =
-          decoder.get(l).apply(y, past, null, state.cross().get(l), padding, false);
-      self.add(out.selfKeyValues());
-      weights.add(out.crossWeights());
-      y = out.x();
+      DecoderLayer.StepOutput out = decoder.get(l).step(y, state.layers().get(l), padding);
+      layers.add(out.next());
+      weights.add(out.output().crossWeights());
+      y = out.output().x();
     }
     NDArray logits = project(decoderNorm.apply(y)).squeeze(1); // (B, V)
-    CachedState next = new CachedState(state.source(), state.cross(), self, state.position() + 1);
+    CachedState next = new CachedState(state.source(), layers, state.position() + 1);
     return new Step(logits, next, view(weights, state.source().options()));
   }
 
@@ -303,47 +301,27 @@ public final class TransformerSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * Cached decoding: per decoder layer the encoder–decoder keys and values (computed once per
-   * sentence) and the self-attention keys and values of the {@code position} positions so far
-   * (empty before the first step).
+   * Cached decoding: per decoder layer its {@link DecoderLayer.Cache} (what one decoding call makes
+   * once, and the self-attention keys and values of the {@code position} positions so far).
    */
-  record CachedState(
-      Source source,
-      List<MultiHeadAttention.KeyValues> cross,
-      List<MultiHeadAttention.KeyValues> self,
-      int position)
+  record CachedState(Source source, List<DecoderLayer.Cache> layers, int position)
       implements DecoderState {
 
     @Override
     public CachedState select(NDArray rows) {
-      return new CachedState(source.select(rows), rows(cross, rows), rows(self, rows), position);
+      List<DecoderLayer.Cache> selected = layers.stream().map(c -> c.select(rows)).toList();
+      return new CachedState(source.select(rows), selected, position);
     }
 
     @Override
     public CachedState reorder(NDArray rows) {
-      return new CachedState(source, cross, rows(self, rows), position);
-    }
-
-    private static List<MultiHeadAttention.KeyValues> rows(
-        List<MultiHeadAttention.KeyValues> list, NDArray rows) {
-      List<MultiHeadAttention.KeyValues> out = new ArrayList<>();
-      for (MultiHeadAttention.KeyValues kv : list) {
-        out.add(
-            new MultiHeadAttention.KeyValues(
-                DecoderState.rows(kv.keys(), rows), DecoderState.rows(kv.values(), rows)));
-      }
-      return out;
+      return new CachedState(source, layers.stream().map(c -> c.reorder(rows)).toList(), position);
     }
 
     @Override
     public void attach(NDManager manager) {
       source.attach(manager);
-      for (List<MultiHeadAttention.KeyValues> list : List.of(cross, self)) {
-        for (MultiHeadAttention.KeyValues kv : list) {
-          kv.keys().attach(manager);
-          kv.values().attach(manager);
-        }
-      }
+      layers.forEach(c -> c.attach(manager));
     }
   }
 

@@ -12,7 +12,9 @@
  * <p>Shapes: B batch, S source length, T target length, d model width, h heads, d_k = d / h.
  * Attention masks are additive biases, 0 where attending is allowed and -10⁹ where it is not, so a
  * masked weight underflows to exactly 0. Incremental decoding caches each decoder layer's
- * self-attention keys and values (appended per step) and the encoder–decoder keys and values
- * (computed once per sentence). New blocks (relative positions, other norms) belong here.
+ * self-attention keys and values (written per step into a preallocated {@link
+ * dev.seq4j.model.transformer.KeyValueCache}) and the encoder–decoder keys and values (computed
+ * once per sentence), and projects a step's query, key and value in one product. New blocks
+ * (relative positions, other norms) belong here.
  */
 package dev.seq4j.model.transformer;

@@ -60,6 +60,33 @@ class MultiHeadAttentionTest {
     }
   }
 
+  @Test
+  void oneProductForQueryKeyAndValueEqualsTheSeparateMaps() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      Engine.getInstance().setRandomSeed(4);
+      Parameters p = new Parameters(m);
+      MultiHeadAttention mha = new MultiHeadAttention(p, "att", D, H, 0);
+      p.reinitializeUniform(0.5); // non-zero biases too
+      NDArray x = m.randomNormal(new Shape(B, T, D));
+      NDArray causal = TransformerSeq2Seq.causalBias(m, T);
+      MultiHeadAttention.QueryKeyValues fused = mha.projectAll(x, mha.inProjection(m));
+      MultiHeadAttention.KeyValues separate = mha.project(x);
+      assertEquals(new Shape(B, H, T, D / H), fused.queries().getShape());
+      assertArrayEquals(
+          separate.keys().toFloatArray(), fused.keyValues().keys().toFloatArray(), 1e-6f);
+      assertArrayEquals(
+          separate.values().toFloatArray(), fused.keyValues().values().toFloatArray(), 1e-6f);
+      MultiHeadAttention.Result one =
+          mha.attendQueries(fused.queries(), fused.keyValues(), causal, false);
+      MultiHeadAttention.Result two = mha.attend(x, separate, causal, false);
+      assertArrayEquals(two.output().toFloatArray(), one.output().toFloatArray(), 1e-5f);
+      assertArrayEquals(two.weights().toFloatArray(), one.weights().toFloatArray(), 1e-6f);
+      float[] w = one.weights().toFloatArray(); // (B, H, T, T): position 0 sees only itself
+      assertEquals(1f, w[0], 1e-6f);
+      assertEquals(0f, w[1] + w[2], 0f);
+    }
+  }
+
   /** softmax(Q Kᵀ / √d_k + mask) V per head, concatenated, times W^O, with plain loops. */
   private static float[] byHand(
       float[] x,

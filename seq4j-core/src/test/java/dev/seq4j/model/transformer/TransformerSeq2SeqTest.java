@@ -10,13 +10,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.seq4j.decode.BeamSearch;
 import dev.seq4j.decode.Greedy;
+import dev.seq4j.decode.Hypothesis;
 import dev.seq4j.decode.LengthLimit;
+import dev.seq4j.decode.LengthPenalty;
 import dev.seq4j.engine.Engines;
 import dev.seq4j.model.DecoderState;
 import dev.seq4j.model.Seq2SeqModel;
 import dev.seq4j.model.StepOptions;
 import dev.seq4j.model.TeacherForcing;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,6 +88,78 @@ class TransformerSeq2SeqTest {
           greedy.withOptions(StepOptions.cached(false)).decode(model, m, SRC, SRC_LENGTHS);
       assertEquals(12, cached[0].length + (cached[0].length < 12 ? 12 - cached[0].length : 0));
       assertArrayEquals(cached, uncached);
+    }
+  }
+
+  @Test
+  void cachedAndUncachedBeamSearchGiveTheSameHypotheses() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      TransformerSeq2Seq model = model(m, true, TransformerConfig.Tie.OUTPUT);
+      BeamSearch beam = new BeamSearch(2, 3, 3, LengthLimit.absolute(9), LengthPenalty.none(), 0);
+      List<List<Hypothesis>> cached = beam.decode(model, m, SRC, SRC_LENGTHS, 3, false);
+      List<List<Hypothesis>> exact =
+          beam.withOptions(StepOptions.cached(false)).decode(model, m, SRC, SRC_LENGTHS, 3, false);
+      for (int b = 0; b < 2; b++) {
+        for (int k = 0; k < 3; k++) {
+          Hypothesis c = cached.get(b).get(k);
+          Hypothesis e = exact.get(b).get(k);
+          assertArrayEquals(e.ids(), c.ids(), "sentence " + b + " hypothesis " + k);
+          assertEquals(e.score(), c.score(), 1e-4, "sentence " + b + " hypothesis " + k);
+        }
+      }
+    }
+  }
+
+  /** The cache is written in place, yet a state stepped twice leaves both successors exact. */
+  @Test
+  void aStateSteppedTwiceGivesTwoIndependentSuccessors() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
+      for (boolean caching : new boolean[] {true, false}) {
+        StepOptions o = StepOptions.cached(caching);
+        DecoderState s1 =
+            model
+                .step(m.create(new long[] {2, 2}), model.encode(m.create(SRC), SRC_LENGTHS, o))
+                .state();
+        DecoderState a = model.step(m.create(new long[] {4, 7}), s1).state();
+        DecoderState b = model.step(m.create(new long[] {9, 9}), s1).state(); // s1 again
+        NDArray next = m.create(new long[] {5, 8});
+        float[] afterA = model.step(next, a).logits().toFloatArray();
+        float[] afterB = model.step(next, b).logits().toFloatArray();
+        long[][] prefixA = {{2, 4, 5}, {2, 7, 8}};
+        long[][] prefixB = {{2, 9, 5}, {2, 9, 8}};
+        assertArrayEquals(last(model, m, prefixA), afterA, 1e-5f, "cache " + caching);
+        assertArrayEquals(last(model, m, prefixB), afterB, 1e-5f, "cache " + caching);
+      }
+    }
+  }
+
+  /** Teacher-forced logits of the last position of {@code prefix} (2, 3), flattened. */
+  private static float[] last(TransformerSeq2Seq model, NDManager m, long[][] prefix) {
+    NDArray whole =
+        model.logits(m.create(SRC), SRC_LENGTHS, m.create(prefix), TeacherForcing.ALWAYS, false);
+    return row(whole, 2);
+  }
+
+  /** The fused projection is made per decoding call: it follows weights changed in between. */
+  @Test
+  void cachedDecodingReadsTheWeightsOfItsOwnCall() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      TransformerSeq2Seq model = model(m, false, TransformerConfig.Tie.OUTPUT);
+      NDArray bos = m.create(new long[] {2, 2});
+      float[] before =
+          model.step(bos, model.encode(m.create(SRC), SRC_LENGTHS)).logits().toFloatArray();
+      Engine.getInstance().setRandomSeed(12);
+      model.parameters().reinitializeUniform(0.3); // as a training step or a load would change them
+      float[] cached =
+          model.step(bos, model.encode(m.create(SRC), SRC_LENGTHS)).logits().toFloatArray();
+      float[] exact =
+          model
+              .step(bos, model.encode(m.create(SRC), SRC_LENGTHS, StepOptions.cached(false)))
+              .logits()
+              .toFloatArray();
+      assertArrayEquals(exact, cached, 1e-5f);
+      assertNotEquals(before[0], cached[0]);
     }
   }
 
