@@ -23,7 +23,8 @@ import java.util.List;
  * in the last layer is the {@link Translator.Translation#attention()} of the default view.
  *
  * @param decoderInput {@code <bos>} and the output tokens as the vocabulary spells them (an {@code
- *     <unk>} stays {@code <unk>}): the rows and columns of {@code decoderSelf}
+ *     <unk>} stays {@code <unk>}): the rows and columns of {@code decoderSelf}; an output of {@code
+ *     model.maxPositions} tokens leaves out its last, which has no position
  * @param encoderSelf {@code [layer][head][s][s']} over the source tokens
  * @param decoderSelf {@code [layer][head][t][t']} over {@code decoderInput}, 0 where t' > t
  * @param cross {@code [layer][head][t][s]}: output token t over the source tokens
@@ -65,12 +66,13 @@ public record AttentionLayers(
       int[] srcLengths,
       int[][] outputs,
       Vocabulary trg) {
-    int width = Arrays.stream(outputs).mapToInt(o -> o.length).max().orElse(0) + 1;
+    int positions = model.options().maxPositions();
+    int width = Arrays.stream(outputs).mapToInt(o -> inputs(o, positions)).max().orElse(1);
     long[][] trgIn = new long[outputs.length][width];
     for (int r = 0; r < outputs.length; r++) {
       Arrays.fill(trgIn[r], trg.padId());
       trgIn[r][0] = trg.bosId();
-      for (int t = 0; t < outputs[r].length; t++) {
+      for (int t = 0; t + 1 < inputs(outputs[r], positions); t++) {
         trgIn[r][t + 1] = outputs[r][t];
       }
     }
@@ -83,15 +85,21 @@ public record AttentionLayers(
       for (int r = 0; r < outputs.length; r++) {
         int s = srcLengths[r];
         int t = outputs[r].length;
+        int in = inputs(outputs[r], positions);
         List<String> input = new ArrayList<>();
         input.add(trg.token(trg.bosId()));
-        input.addAll(trg.decode(outputs[r], false));
+        input.addAll(trg.decode(Arrays.copyOf(outputs[r], in - 1), false));
         out.add(
             new AttentionLayers(
-                input, cut(encoder, r, s, s), cut(decoder, r, t + 1, t + 1), cut(cross, r, t, s)));
+                input, cut(encoder, r, s, s), cut(decoder, r, in, in), cut(cross, r, t, s)));
       }
     }
     return out;
+  }
+
+  /** How many decoder positions show {@code output}: {@code <bos>} and each token that has one. */
+  private static int inputs(int[] output, int positions) {
+    return Math.min(output.length + 1, positions);
   }
 
   /** Row {@code r}'s top-left {@code rows × columns} of each layer's (B, h, I, J) weights. */

@@ -97,6 +97,29 @@ class TranslatorAttentionTest {
     }
   }
 
+  /** An output as long as the model has positions: its last token has none to be read at. */
+  @Test
+  void anOutputOfMaxPositionsTokensLeavesOutItsLastDecoderPosition() {
+    String small = TRANSFORMER.replace("maxPositions: 32", "maxPositions: 6");
+    try (TranslationBundle b = endless(bundle(small))) {
+      Translator.Translation t =
+          new Translator(b, b.config().decode())
+              .translate(
+                  List.of("a b c"),
+                  Translator.Attention.LAYERS,
+                  false,
+                  Translator.Origin.LINES,
+                  () -> false)
+              .get(0);
+      assertEquals(6, t.targetTokens().size(), "decode.maxLength = model.maxPositions");
+      AttentionLayers layers = t.layers();
+      assertEquals(6, layers.decoderInput().size(), "<bos> and the first five tokens");
+      assertEquals(t.targetTokens().subList(0, 5), layers.decoderInput().subList(1, 6));
+      assertShape(layers.decoderSelf()[0], 2, 6, 6);
+      assertShape(layers.cross()[1], 2, 6, 3);
+    }
+  }
+
   /** {@code [heads][rows][columns]}, every row summing to 1. */
   private static void assertShape(float[][][] maps, int heads, int rows, int columns) {
     assertEquals(heads, maps.length);
