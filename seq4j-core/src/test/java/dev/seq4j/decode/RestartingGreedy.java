@@ -17,7 +17,8 @@ import java.util.Arrays;
  * </pre>
  *
  * For a given source, y_t is a fixed function of y_{t-1} alone: as soon as a token comes back, the
- * tokens after it come back in the same order, forever ("I think I think I think …").
+ * tokens after it come back in the same order until the length cap, unless the cycle holds {@code
+ * <eos>} ("I think I think I think …").
  */
 final class RestartingGreedy {
   private final int bosId;
