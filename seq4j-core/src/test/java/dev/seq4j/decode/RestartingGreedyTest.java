@@ -45,7 +45,7 @@ class RestartingGreedyTest {
   private static final int ALPHABET = 6;
   private static final int MAX_OUTPUT = 20; // the source decodes up to 20 tokens
   private static final ReverseTask TASK = new ReverseTask(3, 5, ALPHABET);
-  private static final int STEPS = 250;
+  private static final int STEPS = 150;
   private static final int BATCH = 64;
   private static final int TEST_SENTENCES = 200;
 
@@ -54,7 +54,7 @@ class RestartingGreedyTest {
   private static int[][] carried;
   private static int[][] restarted;
 
-  /** Trains the model (250 Adam steps of 64 pairs) and decodes 200 held-out sources both ways. */
+  /** Trains the model (150 Adam steps of 64 pairs) and decodes 200 held-out sources both ways. */
   @BeforeAll
   static void trainAndDecode() {
     manager = Engines.start().newBaseManager();
@@ -137,7 +137,7 @@ class RestartingGreedyTest {
     return Repetition.share(test.stream().map(SyntheticTask.Pair::trg).toList());
   }
 
-  /** One teacher-forced Adam step (lr 0.02) on the mean token loss of {@code batch}. */
+  /** One teacher-forced Adam step (lr 0.03) on the mean token loss of {@code batch}. */
   private static void trainStep(RnnSeq2Seq model, List<SyntheticTask.Pair> batch, Adam adam) {
     int b = batch.size();
     int width = TASK.maxLength() + 1; // <bos> + target, or target + <eos>
@@ -165,7 +165,7 @@ class RestartingGreedyTest {
             MaskedCrossEntropy.loss(logits, scope.create(trgOut), scope.create(mask), 0);
         gc.backward(r.sum().div(r.tokens()));
       }
-      adam.step(model.parameters().asMap(), 0.02);
+      adam.step(model.parameters().asMap(), 0.03);
     }
   }
 
