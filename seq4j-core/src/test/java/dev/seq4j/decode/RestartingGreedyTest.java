@@ -30,12 +30,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the source document's "I think I think …" comes from: its inference loop restarts the
- * decoder from the encoder's state at every step ({@link RestartingGreedy}). On the same trained
- * model, the source recipe's shape (one LSTM layer whose initial state is the encoder's final (h,
- * c), no attention) trained here on the reverse task in a few seconds, {@link Greedy}, which
- * carries the decoder state, reproduces the held-out targets, while the restarting loop repeats
+ * decoder from the encoder's state at every step ({@link RestartingGreedy}). One model of the
+ * source recipe's shape (one LSTM layer whose initial state is the encoder's final (h, c), no
+ * attention) is trained here on the reverse task in seconds; decoded by {@link Greedy}, which
+ * carries the decoder state, it reproduces the held-out targets, while the restarting loop repeats
  * itself on every sentence until the 20-token cap, almost always as the first two words over and
- * over.
+ * over (examples/KO-EN.md).
  */
 class RestartingGreedyTest {
   private static final int PAD = 0;
