@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq4j.model.attention.AttentionKind;
+import dev.seq4j.model.rnn.CellType;
+import dev.seq4j.model.rnn.RnnConfig;
 import dev.seq4j.names.NamesConfig;
 import dev.seq4j.translate.TranslationConfig;
 import java.io.IOException;
@@ -38,11 +41,24 @@ class ExamplesTest {
     }
   }
 
+  /** The source's model and training, with the departures examples/KO-EN.md lists pinned too. */
   @Test
   void koreanSeedPresetIsTheSourceRecipe() {
     TranslationConfig c = TranslationConfig.load(EXAMPLES.resolve("ko-en-seed.yaml"), List.of());
+    RnnConfig model = (RnnConfig) c.model();
+    assertEquals(
+        List.of(CellType.LSTM, 256, 512, 1, false, RnnConfig.Context.INIT, AttentionKind.NONE),
+        List.of(
+            model.cell(),
+            model.embedding(),
+            model.hidden(),
+            model.layers(),
+            model.bidirectional(),
+            model.context(),
+            model.attention()));
     assertEquals(DataConfig.Format.JSON, c.data().format());
-    assertEquals(DataConfig.TokenizerKind.KOREAN, c.data().srcTokenizer());
+    assertEquals(DataConfig.TokenizerKind.KOREAN, c.data().srcTokenizer()); // Nori, not Kiwi
+    assertTrue(c.data().lowercase(), "a lowercased target (a departure)");
     assertEquals(1, c.train().batchSize());
     assertEquals(0.001, c.train().learningRate());
     assertEquals(0.9, c.train().momentum());
