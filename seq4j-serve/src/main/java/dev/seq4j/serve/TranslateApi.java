@@ -177,7 +177,7 @@ final class TranslateApi {
           }
           throw new IllegalStateException(cause.getMessage(), cause);
         },
-        call.channel().eventLoop());
+        call.loop());
   }
 
   /**
