@@ -125,7 +125,7 @@ public final class GradientsCommand implements Callable<Integer> {
   @Option(
       names = "--random",
       description =
-          "with --trained: random sequences of --length source words (uniform over the source"
+          "with --trained: random sequences of --length source tokens (uniform over the source"
               + " vocabulary, specials excluded), the model's own translations as targets")
   boolean random;
 

@@ -125,7 +125,7 @@ final class TrainedGradients {
       examples.add(new Example(ids, null, i));
     }
     return new Inputs(
-        examples, options.sentences + " random sequences of " + options.length + " source words");
+        examples, options.sentences + " random sequences of " + options.length + " source tokens");
   }
 
   private Inputs sentenceInputs(TranslationBundle bundle) {

@@ -72,7 +72,7 @@ class TrainedGradientsTest {
     assertTrue(Files.size(out.resolve("gradient-flow.png")) > 1000);
   }
 
-  /** Random sequences of --length source words: every position has all --sentences of them. */
+  /** Random sequences of --length source tokens: every position has all --sentences of them. */
   @Test
   void onRandomSequencesEveryPositionHasEverySentence() throws IOException {
     Path out = dir.resolve("random");
@@ -82,7 +82,7 @@ class TrainedGradientsTest {
     assertEquals(9, rows.size());
     rows.forEach(row -> assertEquals(5.0, row.get("sentences")));
     assertTrue(
-        r.out().contains("5 random sequences of 9 source words, the model's own translations"),
+        r.out().contains("5 random sequences of 9 source tokens, the model's own translations"),
         r.out());
   }
 
