@@ -3,6 +3,7 @@ package dev.seq4j.cli;
 import dev.seq4j.config.ConfigException;
 import dev.seq4j.config.DataConfig;
 import dev.seq4j.config.DecodeConfig;
+import dev.seq4j.data.CorpusException;
 import dev.seq4j.data.ParallelCorpus;
 import dev.seq4j.data.SentencePair;
 import dev.seq4j.data.batch.Example;
@@ -148,14 +149,29 @@ final class TrainedGradients {
       }
       sources = new ArrayList<>();
       refs = new ArrayList<>();
-      for (SentencePair p :
-          ParallelCorpus.readAll(data.valid(), data.format(), data.src(), data.trg())) {
+      for (SentencePair p : validation(data)) {
         sources.add(p.src());
         refs.add(p.trg());
       }
       origin = "validation set " + data.valid() + " with its references";
     }
     return encode(bundle, sources, refs, origin);
+  }
+
+  /** The run's validation pairs; a relative path counts from where training ran. */
+  private List<SentencePair> validation(DataConfig data) {
+    try {
+      return ParallelCorpus.readAll(data.valid(), data.format(), data.src(), data.trg());
+    } catch (CorpusException e) {
+      throw new IllegalArgumentException(
+          "--trained "
+              + options.trained
+              + ": cannot read the run's validation set ("
+              + e.getMessage()
+              + "; a relative data.valid counts from where training ran): run from there, or"
+              + " give --src FILE [--ref FILE] or --random",
+          e);
+    }
   }
 
   /** The first {@code --sentences} non-empty sentences, encoded. */

@@ -3,6 +3,7 @@ package dev.seq4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seq4j.train.CheckpointStore;
 import dev.seq4j.train.MetricsLog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,6 +99,37 @@ class TrainedGradientsTest {
     assertEquals(2.0, rows.get(2).get("sentences"));
     assertEquals(1.0, rows.get(3).get("sentences"));
     assertTrue(r.out().contains("2 sentences of the --src " + src + ", the model's own"), r.out());
+  }
+
+  /** A run whose validation files are gone (or relative to elsewhere): one line that says so. */
+  @Test
+  void aValidationSetThatCannotBeReadNamesTheWayOut() throws IOException {
+    Path copy = dir.resolve("moved");
+    Path checkpoint = run.resolve("checkpoints").resolve("last");
+    Path config = checkpoint.resolve("config.yaml");
+    Files.createDirectories(copy);
+    try (var files = Files.list(checkpoint)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    String yaml = Files.readString(config);
+    String valid =
+        yaml.lines().filter(l -> l.trim().startsWith("valid:")).findFirst().orElseThrow();
+    Files.writeString(
+        copy.resolve("config.yaml"), yaml.replace(valid, "  valid: \"nowhere/valid\""));
+    Files.deleteIfExists(copy.resolve(CheckpointStore.MANIFEST)); // the config no longer matches it
+    CliRunner.Result r =
+        CliRunner.run(
+            "gradients", "--trained", copy.toString(), "--out", dir.resolve("m").toString());
+    assertEquals(2, r.exit());
+    assertEquals(
+        "seq4j: error: --trained "
+            + copy
+            + ": cannot read the run's validation set (no such file: nowhere/valid.src (nor"
+            + " nowhere/valid.src.gz); a relative data.valid counts from where training ran): run"
+            + " from there, or give --src FILE [--ref FILE] or --random\n",
+        r.err());
   }
 
   @Test
