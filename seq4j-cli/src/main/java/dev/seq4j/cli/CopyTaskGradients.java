@@ -56,7 +56,7 @@ final class CopyTaskGradients {
       double[] init = task.gradientNorms(64, new Random(seed + 1));
       curves.put(name + "_init", init);
       long started = System.nanoTime();
-      Logger logger = new Logger(name);
+      Logger logger = new Logger(name, task);
       double loss = task.train(schedule(), new Random(seed + 2), logger);
       double seconds = (System.nanoTime() - started) / 1e9;
       double[] trained = task.gradientNorms(64, new Random(seed + 1));
@@ -92,17 +92,20 @@ final class CopyTaskGradients {
   }
 
   /**
-   * Prints the mean loss of every {@code --log-every} steps (nothing when it is 0) and keeps the
-   * longest curriculum length and the step that first reached it.
+   * Every {@code --log-every} steps (never when it is 0) prints the mean loss of those steps and
+   * ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ on 16 fresh sequences of length T, so a log shows the ratio change as the
+   * model learns; keeps the longest curriculum length and the step that first reached it.
    */
   private final class Logger implements CopyTask.Progress {
     private final String name;
+    private final CopyTask task;
     private double sum;
     private int longest;
     private int reachedAt;
 
-    Logger(String name) {
+    Logger(String name, CopyTask task) {
       this.name = name;
+      this.task = task;
     }
 
     @Override
@@ -114,13 +117,15 @@ final class CopyTaskGradients {
       }
       int every = options.logEvery;
       if (every > 0 && step % every == 0) {
+        double[] norms = task.gradientNorms(16, new Random(options.seed + 4));
         out.printf(
             Locale.ROOT,
-            "gradients: %-5s step %d length %d mean loss %.4f%n",
+            "gradients: %-5s step %d length %d mean loss %.4f ratio %.3g%n",
             name,
             step,
             length,
-            sum / every);
+            sum / every,
+            norms[0] / norms[norms.length - 1]);
         out.flush();
         sum = 0;
       }

@@ -73,7 +73,9 @@ public final class GradientsCommand implements Callable<Integer> {
   @Option(
       names = "--log-every",
       paramLabel = "N",
-      description = "print the mean training loss of every N steps (default: 0, never)")
+      description =
+          "every N steps print the mean training loss and ||dL/dh_1|| / ||dL/dh_T|| on 16 fresh"
+              + " sequences (default: 0, never)")
   int logEvery;
 
   @Option(
