@@ -184,14 +184,12 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   }
 
   /**
-   * Teacher-forced logits (B, T, V) without dropout, with {@code probe} on the forward direction of
-   * one encoder layer: how {@code seq4j gradients --trained} reads ∂L/∂h_t of a trained encoder.
-   *
-   * @throws IllegalArgumentException when the probe names a layer the encoder does not have
+   * Teacher-forced logits (B, T, V) without dropout, {@code probe} on the forward direction of one
+   * encoder layer (an IllegalArgumentException if there is no such layer): how {@code seq4j
+   * gradients --trained} reads ∂L/∂h_t of a trained encoder.
    */
   public NDArray logits(NDArray src, int[] srcLengths, NDArray trgIn, StateProbe probe) {
-    State state = encode(src, srcLengths, false, probe);
-    return decodeAll(state, trgIn, TeacherForcing.ALWAYS, false);
+    return decodeAll(encode(src, srcLengths, false, probe), trgIn, TeacherForcing.ALWAYS, false);
   }
 
   /** The decoder over all of {@code trgIn} (B, T) from the encoded {@code state}. */
