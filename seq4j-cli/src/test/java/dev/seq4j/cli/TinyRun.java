@@ -13,10 +13,11 @@ final class TinyRun {
   private TinyRun() {}
 
   /**
-   * Writes {@code trainPairs} and {@code validPairs} reverse-task pairs over {@code symbols}
-   * symbols (2 to 6 long) under {@code dir/data}, trains the experiment {@code name} with the extra
-   * data keys {@code dataKeys} (may be empty), {@code model} and {@code train} (the contents of
-   * YAML flow maps) into {@code dir/run}, asserts that it succeeded and returns the run directory.
+   * Writes {@code trainPairs} and {@code validPairs} reverse-task pairs, 2 to {@code symbols}
+   * symbols long over an alphabet of 6 ({@code ReverseTask(2, symbols, 6)}), under {@code
+   * dir/data}, trains the experiment {@code name} with the extra data keys {@code dataKeys} (may be
+   * empty), {@code model} and {@code train} (the contents of YAML flow maps) into {@code dir/run},
+   * asserts that it succeeded and returns the run directory.
    */
   static Path train(
       Path dir,

@@ -23,6 +23,15 @@ public enum CellType {
     return gates;
   }
 
+  /**
+   * The gate block that decides how much of the previous state is kept: the LSTM's forget gate f
+   * (block 1 of i, f, g, o), the GRU's update gate z (block 1 of r, z, n); -1 for the Elman cell,
+   * which has no gate.
+   */
+  public int keepGate() {
+    return this == ELMAN ? -1 : 1;
+  }
+
   /** Whether the state has a memory cell c besides h. */
   public boolean hasCell() {
     return this == LSTM;

@@ -2,8 +2,10 @@ package dev.seq4j.model.rnn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dev.seq4j.model.Parameters;
+import java.util.Locale;
 
 /**
  * One recurrent cell with PyTorch's parameter layout, so the same arrays drive the explicit step
@@ -40,6 +42,28 @@ public abstract class RnnCell {
       case LSTM -> new LstmCell(params, name, input, hidden);
       case GRU -> new GruCell(params, name, input, hidden);
     };
+  }
+
+  /**
+   * Sets the bias of the gate that keeps the previous state ({@link CellType#keepGate}: the LSTM's
+   * forget gate, the GRU's update gate) to {@code value}: that block of b_ih becomes {@code value}
+   * and that of b_hh 0, so the gate starts at σ(value) on average instead of σ(0) = 0.5. A forget
+   * bias of 1 is the usual remedy for an LSTM that forgets too early (Gers et al. 2000; Jozefowicz
+   * et al. 2015).
+   *
+   * @throws IllegalArgumentException for the Elman cell, which has no gate
+   */
+  public void setKeepGateBias(double value) {
+    int gate = type().keepGate();
+    if (gate < 0) {
+      throw new IllegalArgumentException(
+          "a keep-gate (forget) bias needs an lstm or gru cell; the "
+              + type().name().toLowerCase(Locale.ROOT)
+              + " cell has no gate");
+    }
+    NDIndex block = new NDIndex("{}:{}", gate * hidden, (gate + 1) * hidden);
+    bIh.set(block, (float) value);
+    bHh.set(block, 0f);
   }
 
   /** One time step: {@code x} (B, in) and the previous state give the next state. */

@@ -38,6 +38,11 @@ public final class RnnEncoder {
     this.dropout = stack.dropout();
   }
 
+  /** The number of layers. */
+  public int layers() {
+    return forward.size();
+  }
+
   /** Whether the encoder reads in both directions. */
   public boolean bidirectional() {
     return !backward.isEmpty();
@@ -51,6 +56,18 @@ public final class RnnEncoder {
    * @param training applies dropout between layers when true
    */
   public Encoded encode(NDArray x, int[] lengths, boolean training, RnnLayer.Mode mode) {
+    return encode(x, lengths, training, mode, null);
+  }
+
+  /**
+   * Like {@link #encode(NDArray, int[], boolean, RnnLayer.Mode)}, with {@code probe} (or null) on
+   * the forward direction of its layer.
+   *
+   * @throws IllegalArgumentException when the probe names a layer the encoder does not have
+   */
+  public Encoded encode(
+      NDArray x, int[] lengths, boolean training, RnnLayer.Mode mode, StateProbe probe) {
+    checkLayer(probe);
     long batch = x.getShape().get(0);
     List<CellState> lastForward = new ArrayList<>();
     List<CellState> lastBackward = new ArrayList<>();
@@ -60,8 +77,11 @@ public final class RnnEncoder {
         input = Dropout.apply(input, dropout, training);
       }
       RnnLayer fl = forward.get(l);
+      CellState zero = fl.zeroState(x.getManager(), batch);
       RnnLayer.LayerOutput f =
-          fl.run(input, fl.zeroState(x.getManager(), batch), lengths, mode); // (B, S, H)
+          probe != null && probe.layer() == l
+              ? fl.run(input, zero, lengths, probe)
+              : fl.run(input, zero, lengths, mode); // (B, S, H)
       lastForward.add(f.last());
       NDArray out = f.outputs();
       if (bidirectional()) {
@@ -76,6 +96,17 @@ public final class RnnEncoder {
       input = out;
     }
     return new Encoded(input, lastForward, bidirectional() ? lastBackward : List.of());
+  }
+
+  private void checkLayer(StateProbe probe) {
+    if (probe != null && (probe.layer() < 0 || probe.layer() >= forward.size())) {
+      throw new IllegalArgumentException(
+          "encoder layer "
+              + (probe.layer() + 1)
+              + " does not exist: the encoder has "
+              + forward.size()
+              + (forward.size() == 1 ? " layer" : " layers"));
+    }
   }
 
   /**

@@ -57,28 +57,55 @@ public final class RnnLayer {
   public LayerOutput run(NDArray x, CellState initial, int[] lengths, Mode mode) {
     long steps = x.getShape().get(1);
     int full = lengths == null ? (int) steps : Math.min((int) steps, min(lengths));
-    List<NDArray> outputs = new ArrayList<>();
-    CellState state = initial;
     if (mode == Mode.FUSED && steps == 1 && lengths == null) {
       // one step (decoding): the cell's formulas beat the fused kernel's per-call set-up (oneDNN
       // builds an RNN primitive for every call), with the same numbers (tested)
-      CellState next = cell.step(x.squeeze(1), state);
+      CellState next = cell.step(x.squeeze(1), initial);
       return new LayerOutput(next.h().expandDims(1), next);
     }
     if (mode == Mode.FUSED && full > 0) {
       NDArray head = full == steps ? x : x.get(new NDIndex(":, :{}", full));
-      LayerOutput fused = fused(head, state);
-      outputs.add(fused.outputs());
-      state = fused.last();
-    } else {
-      full = 0;
+      LayerOutput fused = fused(head, initial);
+      return steps(x, fused.last(), lengths, full, mode, null, fused.outputs());
     }
+    return steps(x, initial, lengths, 0, mode, null, null);
+  }
+
+  /**
+   * Runs the layer over {@code x} by the cell's formula, step by step, carrying on with {@code
+   * probe.apply(t, h_t)} in place of each h_t (see {@link StateProbe}).
+   */
+  public LayerOutput run(NDArray x, CellState initial, int[] lengths, StateProbe probe) {
+    return steps(x, initial, lengths, 0, Mode.EXPLICIT, probe, null);
+  }
+
+  /**
+   * Positions {@code from}…T−1 one at a time after {@code head} (outputs of the positions before,
+   * or null), masked past each row's length; {@code probe} (or null) taps each new h.
+   */
+  private LayerOutput steps(
+      NDArray x,
+      CellState initial,
+      int[] lengths,
+      int from,
+      Mode mode,
+      StateProbe probe,
+      NDArray head) {
+    long steps = x.getShape().get(1);
+    List<NDArray> outputs = new ArrayList<>();
+    if (head != null) {
+      outputs.add(head);
+    }
+    CellState state = initial;
     NDArray lengthArray = lengths == null ? null : x.getManager().create(lengths).expandDims(1);
-    for (int t = full; t < steps; t++) {
+    for (int t = from; t < steps; t++) {
       NDArray xt = x.get(new NDIndex(":, {}", t)); // (B, in)
       CellState next =
           mode == Mode.FUSED ? fused(xt.expandDims(1), state).last() : cell.step(xt, state);
-      if (lengthArray != null && t >= full) {
+      if (probe != null) {
+        next = new CellState(probe.apply(t, next.h()), next.c());
+      }
+      if (lengthArray != null) {
         NDArray keep = lengthArray.gt(t); // (B, 1)
         state = state.where(keep, next);
         NDArray mask = keep.broadcast(next.h().getShape()); // (B, H)

@@ -180,7 +180,20 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   @Override
   public NDArray logits(
       NDArray src, int[] srcLengths, NDArray trgIn, TeacherForcing forcing, boolean training) {
-    State state = encode(src, srcLengths, training);
+    return decodeAll(encode(src, srcLengths, training, null), trgIn, forcing, training);
+  }
+
+  /**
+   * Teacher-forced logits (B, T, V) without dropout, {@code probe} on the forward direction of one
+   * encoder layer (an IllegalArgumentException if there is no such layer): how {@code seq4j
+   * gradients --trained} reads ∂L/∂h_t of a trained encoder.
+   */
+  public NDArray logits(NDArray src, int[] srcLengths, NDArray trgIn, StateProbe probe) {
+    return decodeAll(encode(src, srcLengths, false, probe), trgIn, TeacherForcing.ALWAYS, false);
+  }
+
+  /** The decoder over all of {@code trgIn} (B, T) from the encoded {@code state}. */
+  private NDArray decodeAll(State state, NDArray trgIn, TeacherForcing forcing, boolean training) {
     boolean stepwise =
         options.decoder() == RnnConfig.Decoder.BAHDANAU
             || options.inputFeeding()
@@ -223,13 +236,13 @@ public final class RnnSeq2Seq implements Seq2SeqModel {
   @Override
   public DecoderState encode(NDArray src, int[] srcLengths, StepOptions options) {
     check(options); // one attention, no cache to switch: the steps are the same either way
-    return encode(src, srcLengths, false);
+    return encode(src, srcLengths, false, null);
   }
 
-  private State encode(NDArray src, int[] srcLengths, boolean training) {
+  private State encode(NDArray src, int[] srcLengths, boolean training, StateProbe probe) {
     NDArray ids = options.reverseSource() ? Sequences.reverseIdsWithin(src, srcLengths) : src;
     NDArray x = dropout(srcEmbedding.lookup(ids), training); // (B, S, E)
-    RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode);
+    RnnEncoder.Encoded encoded = encoder.encode(x, srcLengths, training, mode, probe);
     List<CellState> init = bridge.apply(encoded);
     NDArray context = init.get(init.size() - 1).h(); // c: the top layer of s_0, (B, H)
     if (attention == null) {

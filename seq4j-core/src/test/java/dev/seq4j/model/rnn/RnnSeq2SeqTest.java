@@ -183,6 +183,89 @@ class RnnSeq2SeqTest {
     }
   }
 
+  /**
+   * A probe that adds zeros leaves the teacher-forced logits as they are (its layer then steps the
+   * explicit formula, the others the fused kernel), and it sees every source position once.
+   */
+  @ParameterizedTest
+  @MethodSource("variants")
+  void aZeroProbeOnTheSecondLayerLeavesTheLogitsAsTheyAre(
+      AttentionKind attention, RnnConfig.Decoder decoder, boolean feeding, boolean bidirectional) {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, attention, decoder, feeding, bidirectional);
+      int[] lengths = {4, 2};
+      NDArray plain =
+          model.logits(m.create(SRC), lengths, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
+      java.util.List<Integer> seen = new java.util.ArrayList<>();
+      StateProbe zero =
+          new StateProbe() {
+            @Override
+            public int layer() {
+              return 1;
+            }
+
+            @Override
+            public NDArray apply(int t, NDArray h) {
+              seen.add(t);
+              assertEquals(new ai.djl.ndarray.types.Shape(2, 8), h.getShape());
+              return h.add(h.zerosLike());
+            }
+          };
+      NDArray probed = model.logits(m.create(SRC), lengths, m.create(TRG_IN), zero);
+      assertArrayEquals(plain.toFloatArray(), probed.toFloatArray(), 1e-5f);
+      assertEquals(java.util.List.of(0, 1, 2, 3), seen);
+    }
+  }
+
+  /** What the probe returns is what the layer carries on with: a changed h changes the output. */
+  @Test
+  void theLayerCarriesOnWithWhatTheProbeReturns() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, AttentionKind.NONE, RnnConfig.Decoder.LUONG, false, false);
+      int[] lengths = {4, 2};
+      NDArray plain =
+          model.logits(m.create(SRC), lengths, m.create(TRG_IN), TeacherForcing.ALWAYS, false);
+      StateProbe shiftFirst =
+          new StateProbe() {
+            @Override
+            public int layer() {
+              return 0;
+            }
+
+            @Override
+            public NDArray apply(int t, NDArray h) {
+              return t == 0 ? h.add(0.5f) : h;
+            }
+          };
+      NDArray probed = model.logits(m.create(SRC), lengths, m.create(TRG_IN), shiftFirst);
+      assertTrue(plain.sub(probed).abs().max().getFloat() > 1e-3);
+    }
+  }
+
+  @Test
+  void aProbeOnALayerTheEncoderHasNotIsRefused() {
+    try (NDManager m = Engines.start().newBaseManager()) {
+      RnnSeq2Seq model = model(m, AttentionKind.NONE, RnnConfig.Decoder.LUONG, false, false);
+      StateProbe third =
+          new StateProbe() {
+            @Override
+            public int layer() {
+              return 2;
+            }
+
+            @Override
+            public NDArray apply(int t, NDArray h) {
+              return h;
+            }
+          };
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> model.logits(m.create(SRC), new int[] {4, 2}, m.create(TRG_IN), third));
+      assertEquals("encoder layer 3 does not exist: the encoder has 2 layers", e.getMessage());
+    }
+  }
+
   @Test
   void invalidCombinationsAreRefused() {
     try (NDManager m = Engines.start().newBaseManager()) {
