@@ -54,6 +54,7 @@ public final class Trainer {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private MetricsLog metrics;
   private long startedNanos;
+  private double watchSeconds; // spent on step logs, gradient norms and samples, this process
 
   /** A trainer of {@code task} as {@code config} says, writing into {@code runDir}. */
   public Trainer(TrainingTask<?> task, RunConfig config, Path runDir, TrainListener listener) {
@@ -157,7 +158,9 @@ public final class Trainer {
           state.trainTokensTotal,
           state.trainSeconds,
           elapsedSeconds());
-      state.trainSeconds += seconds(watchStart); // step logs and samples cost training time
+      double watched = seconds(watchStart);
+      watchSeconds += watched;
+      state.trainSeconds += watched; // step logs and samples cost training time
       if (midEpochEvaluationDue(batches.size()) && evaluateNow(epochProgress(batches.size()), lr)) {
         return Optional.of(TrainOutcome.EARLY_STOPPED);
       }
@@ -354,6 +357,7 @@ public final class Trainer {
     figures.put("skipped_steps", state.skipped);
     figures.put("seconds", round(state.seconds));
     figures.put("train_seconds", round(state.trainSeconds));
+    figures.put("log_seconds", round(watchSeconds));
     figures.put("train_tokens", state.trainTokensTotal);
     figures.put("train_tokens_per_s", state.trainTokensTotal / Math.max(state.trainSeconds, 1e-9));
     figures.put("parameters", model.parameters().count());

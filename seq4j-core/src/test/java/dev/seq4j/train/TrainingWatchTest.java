@@ -93,6 +93,11 @@ class TrainingWatchTest {
       assertTrue(Files.size(run.resolve(png)) > 1000, png);
     }
     assertTrue(MetricsLog.read(run.resolve("metrics.csv")).get(0).containsKey("valid_chrf"));
+    // writing them is counted, and is part of the training time
+    double logSeconds = ((Number) r.figures().get("log_seconds")).doubleValue();
+    assertTrue(
+        logSeconds > 0 && logSeconds < ((Number) r.figures().get("train_seconds")).doubleValue(),
+        r.figures().toString());
   }
 
   @Test

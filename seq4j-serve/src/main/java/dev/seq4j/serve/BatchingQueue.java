@@ -22,16 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dynamic batching: a request waits up to {@code maxWait} for others with the same decoding
- * settings, until it has as many requests as the previous batch had or {@code maxBatch} texts, and
- * one worker thread translates them together (a {@link Translator} is not thread-safe, and one
- * thread already uses every core through libtorch). A request whose future is done before its turn
- * (its client went away, or it timed out) is dropped undecoded; a batch is stopped between decoding
+ * settings, until there are as many as the requests seen at work when the previous batch ended (its
+ * own, whose clients may come back, and those queued meanwhile) or {@code maxBatch} texts, and one
+ * worker thread translates them together (a {@link Translator} is not thread-safe, and one thread
+ * already uses every core through libtorch). A request whose future is done before its turn (its
+ * client went away, or it timed out) is dropped undecoded; a batch is stopped between decoding
  * steps once every request in it is done, so the worker is never held by answers nobody waits for.
- * Waiting for the previous batch's number of requests means a lone client never waits (its previous
- * batch was itself), clients in step wait only until all of them are in, and a client that leaves
- * costs one wait of {@code maxWait}. When a batch fails (out of memory, an engine error), its
- * requests are retried one by one, so only the culprit fails: with 507 for an allocation failure,
- * 500 otherwise.
+ * Waiting for that many requests means a lone client never waits (the previous batch was its
+ * request alone and nothing queued meanwhile), N clients wait only until all N are in (so two
+ * halves that took turns join into one batch), and a client that leaves costs one wait of {@code
+ * maxWait}. When a batch fails (out of memory, an engine error), its requests are retried one by
+ * one, so only the culprit fails: with 507 for an allocation failure, 500 otherwise.
  */
 final class BatchingQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BatchingQueue.class);
@@ -59,7 +60,7 @@ final class BatchingQueue implements AutoCloseable {
   private final Map<DecodeConfig, Translator> translators = new HashMap<>();
   private final Thread worker;
   private int queuedTexts;
-  private int previousRequests = 1;
+  private int expected = 1;
   private boolean closed;
   private volatile Consumer<List<String>> beforeDecode = texts -> {};
 
@@ -129,11 +130,12 @@ final class BatchingQueue implements AutoCloseable {
 
   /**
    * Waits for a first job, then for up to maxWait gathers jobs with its settings, until there are
-   * as many as in the previous batch or maxBatch texts.
+   * as many as were at work when the previous batch ended, or maxBatch texts.
    */
   private List<Job> next() throws InterruptedException {
     lock.lock();
     try {
+      expected += jobs.size(); // the previous batch's requests, and those queued while it ran
       while (jobs.isEmpty()) {
         if (closed) {
           return null;
@@ -162,14 +164,14 @@ final class BatchingQueue implements AutoCloseable {
         }
       }
       metrics.queueLength(queuedTexts);
-      previousRequests = batch.size();
+      expected = batch.size();
       return batch;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Whether the jobs like {@code first} are as many as the previous batch, or maxBatch texts. */
+  /** Whether the jobs like {@code first} are as many as expected, or maxBatch texts. */
   private boolean enough(Job first) {
     int requests = 0;
     int texts = 0;
@@ -179,7 +181,7 @@ final class BatchingQueue implements AutoCloseable {
         texts += j.texts().size();
       }
     }
-    return requests >= previousRequests || texts >= maxBatch;
+    return requests >= expected || texts >= maxBatch;
   }
 
   private void run(List<Job> batch) {

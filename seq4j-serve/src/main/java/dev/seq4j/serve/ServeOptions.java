@@ -7,8 +7,8 @@ package dev.seq4j.serve;
  * @param port TCP port (0: any free port)
  * @param maxBatch most texts decoded together
  * @param maxWaitMillis how long the first request of a batch may wait for others: it waits until as
- *     many requests as the previous batch had are in (so a lone client never waits), or {@code
- *     maxBatch} texts, or this long
+ *     many requests are in as were at work when the previous batch ended (that batch's and those
+ *     queued meanwhile; so a lone client never waits), or {@code maxBatch} texts, or this long
  * @param queueTexts most texts waiting; beyond it requests get 429
  * @param maxBodyBytes largest request body
  * @param maxTexts most texts in one request
