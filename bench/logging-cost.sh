@@ -37,7 +37,7 @@ for round in $(seq 1 "$ROUNDS"); do
     "$WORK/bin/seq4j" train --config "$WORK/config.yaml" --out "$out" --quiet "${args[@]}" \
       > "$out.log" 2>&1
     t="$(tokens_per_s "$out")"
-    share="$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(f"{100*m[\"log_seconds\"]/m[\"train_seconds\"]:.2f}")' "$out/metrics.json" 2>/dev/null || echo "?")"
+    share="$(python3 -c "import json, sys; m = json.load(open(sys.argv[1])); print('%.3f' % (100 * m['log_seconds'] / m['train_seconds']))" "$out/metrics.json")"
     echo "round $round, logging $variant: $t tokens/s (writing logs and samples: $share % of training time)"
     if [ "$variant" = on ]; then on+=("$t"); else off+=("$t"); fi
   done
