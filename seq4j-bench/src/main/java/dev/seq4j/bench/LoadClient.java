@@ -141,7 +141,7 @@ public final class LoadClient {
   }
 
   /** The durations of a {@code Server-Timing} header by name, in order. */
-  static Map<String, Double> serverTiming(String header) {
+  public static Map<String, Double> serverTiming(String header) {
     Map<String, Double> parts = new LinkedHashMap<>();
     Matcher m = TIMING.matcher(header);
     while (m.find()) {

@@ -38,6 +38,7 @@ final class TranslateApi {
 
   private final List<TranslationBundle> bundles;
   private final TranslationBundle bundle;
+  private final boolean attends; // every model attends, so translations can show attention
   private final ServeOptions options;
   private final BatchingQueue queue;
   private final Metrics metrics;
@@ -52,6 +53,7 @@ final class TranslateApi {
   TranslateApi(List<TranslationBundle> bundles, ServeOptions options, Metrics metrics) {
     this.bundles = List.copyOf(bundles);
     this.bundle = bundles.get(0);
+    this.attends = bundles.stream().allMatch(b -> b.config().model().attends());
     translator(bundle.config().decode()); // checks the ensemble before the server binds
     this.options = options;
     this.metrics = metrics;
@@ -88,11 +90,6 @@ final class TranslateApi {
   /** A translator of the model (or ensemble) with the decoding settings {@code decode}. */
   private Translator translator(DecodeConfig decode) {
     return new Translator(bundles, decode, StepOptions.cached(decode.cache()));
-  }
-
-  /** Whether every model attends, so translations can show their attention. */
-  private boolean attends() {
-    return bundles.stream().allMatch(b -> b.config().model().attends());
   }
 
   /** A few of the most frequent source tokens (the vocabulary is ordered by count), as text. */
@@ -139,7 +136,7 @@ final class TranslateApi {
             options,
             new Request.Model(
                 bundle.config().decode(),
-                attends(),
+                attends,
                 t -> Translator.sourceTokens(srcTokenizers.get(), t)));
     timing.parsed();
     CompletableFuture<List<Translator.Translation>> result = new CompletableFuture<>();
@@ -222,7 +219,7 @@ final class TranslateApi {
     o.put("parameters", bundle.parameters().count());
     o.put("sourceVocabulary", bundle.srcVocabulary().size());
     o.put("targetVocabulary", bundle.trgVocabulary().size());
-    o.put("attention", attends());
+    o.put("attention", attends);
     if (bundles.size() > 1) {
       ArrayNode members = o.putArray("ensemble");
       bundles.forEach(b -> members.add(b.source()));
