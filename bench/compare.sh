@@ -4,7 +4,7 @@
 # sides, both with TCMALLOC_RELEASE_RATE=0 as seq4j's launcher sets it). Prints every RESULT line
 # as it comes, then a table of medians and the ratio seq4j / peer.
 #
-#   bench/compare.sh [REPEATS] [WORKLOAD...]     (from the project root; default: 3, p1 … p4c)
+#   bench/compare.sh [REPEATS] [WORKLOAD...]     (from the project root; default: 3, p0 … p4c)
 #   MODES="tuned" bench/compare.sh 3 p2 p3       (one pairing only)
 #   LOG=compare.log bench/compare.sh 3           (also keep the peers' and seq4j's full output)
 #
@@ -15,14 +15,14 @@ cd "$(dirname "$0")/.."
 repeats="${1:-3}"
 shift || true
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || workloads=(p1 p2 p3 p4a p4b p4c)
+[ ${#workloads[@]} -gt 0 ] || workloads=(p0 p1 p2 p3 p4a p4b p4c)
 modes=(${MODES:-stock tuned})
 py="${TORCH_PY:-/usr/bin/python3}"
 peers=../shared/bench/peers
 log="${LOG:-/dev/null}"
 
 declare -A script=(
-  [p1]=p1_seed_lstm_b1.py [p2]=p2_lstm_attn_b64.py [p3]=p3_transformer_small.py
+  [p0]=p0_peak_torch.py [p1]=p1_seed_lstm_b1.py [p2]=p2_lstm_attn_b64.py [p3]=p3_transformer_small.py
   [p4a]=p4a_greedy_lstm_attn.py [p4b]=p4b_greedy_transformer.py [p4c]=p4c_beam5_lstm_attn.py)
 for w in "${workloads[@]}"; do
   [ -n "${script[$w]:-}" ] || { echo "error: unknown workload '$w' (known: ${!script[*]})" >&2; exit 2; }
@@ -68,7 +68,7 @@ for mode in "${modes[@]}"; do
   for w in "${workloads[@]}"; do
     peer_name="$(grep "^$mode [0-9]* $w peer " "$results" | head -n 1 | field name)"
     peer="$(grep "^$mode [0-9]* $w peer " "$results" | field value | median)"
-    for name in $(grep "^$mode [0-9]* $w seq4j " "$results" | field name | sort -u); do
+    for name in $(grep "^$mode [0-9]* $w seq4j " "$results" | field name | sort -u | grep -v '_products$'); do
       ours="$(grep "^$mode [0-9]* $w seq4j .*name=$name " "$results" | field value | median)"
       metric="$(grep "^$mode [0-9]* $w seq4j .*name=$name " "$results" | head -n 1 | field metric)"
       printf '%-6s %-5s %-26s %-12s %12s %12s %8s\n' "$mode" "$w" "$name" "$metric" "$peer" "$ours" \
@@ -78,3 +78,23 @@ for mode in "${modes[@]}"; do
   done
 done
 echo "(medians of $repeats interleaved rounds; ratio = seq4j / peer, higher is better for seq4j)"
+
+# The training steps' matrix products (GFLOP/s, counted from the shapes by seq4j's TrainingFlops)
+# against each side's own P0 of the same pairing; the peer's rate is seq4j's scaled by the
+# tokens/s ratio (same shapes, same products).
+if [[ " ${workloads[*]} " == *" p0 "* ]]; then
+  echo
+  printf '%-6s %-5s %14s %14s %16s %14s\n' mode id seq4j_GFLOP/s share_of_P0 peer_GFLOP/s share_of_P0
+  for mode in "${modes[@]}"; do
+    p0_ours="$(grep "^$mode [0-9]* p0 seq4j " "$results" | field value | median)"
+    p0_peer="$(grep "^$mode [0-9]* p0 peer " "$results" | field value | median)"
+    for w in p2 p3; do
+      [[ " ${workloads[*]} " == *" $w "* ]] || continue
+      g="$(grep "^$mode [0-9]* $w seq4j .*_products " "$results" | field value | median)"
+      t_ours="$(grep "^$mode [0-9]* $w seq4j " "$results" | grep -v '_products ' | field value | median)"
+      t_peer="$(grep "^$mode [0-9]* $w peer " "$results" | field value | median)"
+      awk -v m="$mode" -v w="$w" -v g="$g" -v a="$p0_ours" -v b="$p0_peer" -v to="$t_ours" -v tp="$t_peer" \
+        'BEGIN { gp = g * tp / to; printf "%-6s %-5s %14.1f %13.1f%% %16.1f %13.1f%%\n", m, w, g, 100 * g / a, gp, 100 * gp / b }'
+    done
+  done
+fi

@@ -104,40 +104,50 @@ public final class Workloads {
   }
 
   /** P2: batch 64, source 20, target 22, Adam 1e-3, clip 1.0, 3 warm-up and 60 timed steps. */
-  public static Result p2(NDManager manager) {
+  public static List<Result> p2(NDManager manager) {
     try (RnnSeq2Seq model = new RnnSeq2Seq(manager, p2Config(), VOCAB, VOCAB)) {
       Training t = new Training(model, new Adam(0), 1e-3, 1.0, 0, 8, 64, 20, 22);
-      return batchedTraining("P2", "lstm_attn_b64", model, t.run(manager, 3, 60));
+      double flops = TrainingFlops.rnnAttention(256, 512, 2, VOCAB, 64, 20, 22);
+      return batchedTraining("P2", "lstm_attn_b64", model, flops, t.run(manager, 3, 60));
     }
   }
 
   /** P3: batch 64, source 20, target 22, label smoothing 0.1, Adam 1e-4 (0.9, 0.98), no clip. */
-  public static Result p3(NDManager manager) {
+  public static List<Result> p3(NDManager manager) {
     try (TransformerSeq2Seq model = new TransformerSeq2Seq(manager, p3Config(), VOCAB, VOCAB)) {
       Training t = new Training(model, new Adam(0.9, 0.98, 1e-8, 0), 1e-4, 0, 0.1, 8, 64, 20, 22);
-      return batchedTraining("P3", "transformer_small", model, t.run(manager, 3, 60));
+      double flops = TrainingFlops.transformer(256, 1024, 3, 3, VOCAB, 64, 20, 22);
+      return batchedTraining("P3", "transformer_small", model, flops, t.run(manager, 3, 60));
     }
   }
 
-  private static Result batchedTraining(String id, String name, Seq2SeqModel model, Timing timing) {
+  /**
+   * The step rate as target tokens/s (the peers' metric) and as GFLOP/s of the step's matrix
+   * products ({@link TrainingFlops}), which {@code bench/compare.sh} sets against P0.
+   */
+  private static List<Result> batchedTraining(
+      String id, String name, Seq2SeqModel model, double stepFlops, Timing timing) {
     double tokens = 60.0 * 64 * 22;
     double rate = tokens / timing.seconds();
-    return new Result(
-        name,
-        "tokens/s",
-        rate,
-        model.parameters().count(),
+    double gflops = stepFlops * 60 / timing.seconds() / 1e9;
+    long params = model.parameters().count();
+    String summary =
         String.format(
-            "%s %s: 60 steps in %.2f s = %.1f ms/step, %.1f sentences/s, %.0f target tok/s; loss"
-                + " %.3f -> %.3f",
+            "%s %s: 60 steps in %.2f s = %.1f ms/step, %.1f sentences/s, %.0f target tok/s, %.1f"
+                + " GFLOP/s in matrix products (%.1f GFLOP a step); loss %.3f -> %.3f",
             id,
             name,
             timing.seconds(),
             timing.seconds() / 60 * 1e3,
             60 * 64 / timing.seconds(),
             rate,
+            gflops,
+            stepFlops / 1e9,
             timing.firstLoss(),
-            timing.lastLoss()));
+            timing.lastLoss());
+    return List.of(
+        new Result(name, "tokens/s", rate, params, summary),
+        new Result(name + "_products", "GFLOP/s", gflops, params, ""));
   }
 
   /** P4a: the P2 model, 256 sources of 20 ids in batches of 64, exactly 30 greedy steps. */

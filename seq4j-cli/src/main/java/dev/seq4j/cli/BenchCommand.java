@@ -3,6 +3,7 @@ package dev.seq4j.cli;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.seq4j.bench.LoadClient;
+import dev.seq4j.bench.Peak;
 import dev.seq4j.bench.SlowClients;
 import dev.seq4j.bench.Workloads;
 import dev.seq4j.engine.Engines;
@@ -30,9 +31,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Run a benchmark workload of shared/bench/README.md with seq4j's own model classes and"
-            + " print its RESULT line(s) last, after the peak resident memory. Workloads: p1 (the"
-            + " seed recipe, batch 1), p2 (LSTM + dot attention training, batch 64), p3"
-            + " (Transformer training, batch 64), p4a (greedy, P2 model), p4b (greedy Transformer:"
+            + " print its RESULT line(s) last, after the peak resident memory. Workloads: p0 (2048²"
+            + " matrix product in fp32 and bf16: the machine's peak), p1 (the seed recipe, batch"
+            + " 1), p2 (LSTM + dot attention training, batch 64), p3 (Transformer training, batch"
+            + " 64; both also as GFLOP/s of their matrix products), p4a (greedy, P2 model), p4b (greedy Transformer:"
             + " the exact workload without a cache, then with the decoder cache), p4c (beam 5 over"
             + " the P2 model: one sentence at a time as the peer does, then batched over the 64);"
             + " serve (a load test of seq4j serve on loopback: 1, 2 and 8 closed-loop clients,"
@@ -46,7 +48,7 @@ import picocli.CommandLine.Parameters;
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "WORKLOAD", description = "p1, p2, p3, p4a, p4b, p4c or serve")
+  @Parameters(paramLabel = "WORKLOAD", description = "p0, p1, p2, p3, p4a, p4b, p4c or serve")
   String workload;
 
   @Option(names = "--model", description = "serve: the model to load-test")
@@ -91,9 +93,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (workload.equals("serve")) {
       return serve();
     }
-    if (!List.of("p1", "p2", "p3", "p4a", "p4b", "p4c").contains(workload)) {
+    if (!List.of("p0", "p1", "p2", "p3", "p4a", "p4b", "p4c").contains(workload)) {
       throw new IllegalArgumentException(
-          "unknown workload '" + workload + "' (known: p1, p2, p3, p4a, p4b, p4c, serve)");
+          "unknown workload '" + workload + "' (known: p0, p1, p2, p3, p4a, p4b, p4c, serve)");
     }
     Engines.start();
     PrintWriter out = spec.commandLine().getOut();
@@ -103,8 +105,9 @@ public final class BenchCommand implements Callable<Integer> {
       results =
           switch (workload) {
             case "p1" -> List.of(Workloads.p1(manager));
-            case "p2" -> List.of(Workloads.p2(manager));
-            case "p3" -> List.of(Workloads.p3(manager));
+            case "p0" -> Peak.p0(manager, Peak.N);
+            case "p2" -> Workloads.p2(manager);
+            case "p3" -> Workloads.p3(manager);
             case "p4a" -> List.of(Workloads.p4a(manager));
             case "p4b" -> Workloads.p4b(manager);
             default -> Workloads.p4c(manager);

@@ -62,7 +62,8 @@ class CliTest {
     r = CliRunner.run("bench", "p9");
     assertEquals(2, r.exit());
     assertEquals(
-        "seq4j: error: unknown workload 'p9' (known: p1, p2, p3, p4a, p4b, p4c, serve)\n", r.err());
+        "seq4j: error: unknown workload 'p9' (known: p0, p1, p2, p3, p4a, p4b, p4c, serve)\n",
+        r.err());
 
     r = CliRunner.run("train", "--config", config.toString(), "--bogus");
     assertEquals(2, r.exit());
