@@ -8,6 +8,9 @@
 #   MODES="tuned" bench/compare.sh 3 p2 p3       (one pairing only)
 #   LOG=compare.log bench/compare.sh 3           (also keep the peers' and seq4j's full output)
 #
+# Every run's peak RSS (the largest resident set of the process and its children, from getrusage)
+# is collected too and tabled beside the throughput medians.
+#
 # Needs Debian's python3-torch for the peers (TORCH_PY, default /usr/bin/python3) and nothing else
 # heavy running: the machine has 2 cores and the figures are only meaningful as ratios within a run.
 set -euo pipefail
@@ -42,6 +45,11 @@ fi
 
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
+# runs a command, then prints "PEAK_RSS_KB n": the peak RSS of the command and its descendants
+peak_rss=(python3 -c 'import resource, subprocess, sys
+code = subprocess.call(sys.argv[1:])
+print("PEAK_RSS_KB %d" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, flush=True)
+sys.exit(code)')
 {
   echo "# $(date -u +%FT%TZ) cpu=\"$(lscpu | sed -n 's/^Model name: *//p')\" nproc=$(nproc)"
   echo "# torch $("$py" -c 'import torch; print(torch.__version__)'); $(./seq4j info 2>/dev/null | grep -E '^(engine|threads)' | tr '\n' ' ')"
@@ -50,12 +58,12 @@ for mode in "${modes[@]}"; do
   for r in $(seq 1 "$repeats"); do
     for w in "${workloads[@]}"; do
       if [ "$mode" = tuned ]; then peer_env=(LD_PRELOAD="$tc" TCMALLOC_RELEASE_RATE=0); ours=tcmalloc; else peer_env=(); ours=system; fi
-      out="$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${peer_env[@]}" "$py" "$peers/${script[$w]}" 2>&1)"
+      out="$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${peer_env[@]}" "${peak_rss[@]}" "$py" "$peers/${script[$w]}" 2>&1)"
       echo "$out" >> "$log"
-      echo "$out" | grep '^RESULT' | sed "s/^/$mode $r $w peer  /" | tee -a "$results"
-      out="$(SEQ4J_ALLOCATOR="$ours" SEQ4J_REBUILD=0 ./seq4j bench "$w" 2>&1)"
+      echo "$out" | grep -E '^(RESULT|PEAK_RSS_KB)' | sed "s/^/$mode $r $w peer  /" | tee -a "$results"
+      out="$(SEQ4J_ALLOCATOR="$ours" SEQ4J_REBUILD=0 "${peak_rss[@]}" ./seq4j bench "$w" 2>&1)"
       echo "$out" >> "$log"
-      echo "$out" | grep '^RESULT' | sed "s/^/$mode $r $w seq4j /" | tee -a "$results"
+      echo "$out" | grep -E '^(RESULT|PEAK_RSS_KB)' | sed "s/^/$mode $r $w seq4j /" | tee -a "$results"
     done
   done
 done
@@ -78,6 +86,16 @@ for mode in "${modes[@]}"; do
   done
 done
 echo "(medians of $repeats interleaved rounds; ratio = seq4j / peer, higher is better for seq4j)"
+
+echo
+printf '%-6s %-5s %16s %16s\n' mode id peer_peak_MiB seq4j_peak_MiB
+for mode in "${modes[@]}"; do
+  for w in "${workloads[@]}"; do
+    rss() { grep "^$mode [0-9]* $w $1 *PEAK_RSS_KB " "$results" | awk '{print $NF / 1024}' | median; }
+    printf '%-6s %-5s %16.0f %16.0f\n' "$mode" "$w" "$(rss peer)" "$(rss seq4j)"
+  done
+done
+echo "(medians of the runs' peak resident set sizes)"
 
 # The training steps' matrix products (GFLOP/s, counted from the shapes by seq4j's TrainingFlops)
 # against each side's own P0 of the same pairing; the peer's rate is seq4j's scaled by the
