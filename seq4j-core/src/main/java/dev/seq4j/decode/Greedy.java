@@ -107,12 +107,18 @@ public final class Greedy {
       boolean withAttention,
       BooleanSupplier stop) {
     Rows rows = new Rows(srcLengths, withAttention);
+    // The state lives in a scope of its own that is closed after every step, once the next state
+    // has moved out of it: whatever a step computes from the state's arrays lands in their manager
+    // (DJL puts a result beside its first operand), so keeping one scope for the whole call kept
+    // every step's activations to the end (the exact Transformer's 30 steps over its prefix: GiBs).
     try (NDManager scope = manager.newSubManager()) {
-      DecoderState state = model.encode(scope.create(src), srcLengths, options);
+      NDManager stateScope = scope.newSubManager();
+      DecoderState state = model.encode(stateScope.create(src), srcLengths, options);
       for (int t = 0; t < rows.longest && !rows.allDone(); t++) {
         if (stop.getAsBoolean()) {
           throw new CancellationException("decoding stopped after " + t + " steps");
         }
+        NDManager nextScope = scope.newSubManager();
         try (NDManager stepScope = scope.newSubManager()) {
           NDArray prev = stepScope.create(rows.previous, new Shape(src.length));
           Seq2SeqModel.Step step = model.step(prev, state);
@@ -123,9 +129,11 @@ public final class Greedy {
             att = step.attention().toFloatArray(); // (B, S)
           }
           state = step.state();
-          state.attach(scope);
+          state.attach(nextScope);
           rows.take(next, att, src[0].length);
         }
+        stateScope.close();
+        stateScope = nextScope;
       }
     }
     return rows.output();
